@@ -1,0 +1,1 @@
+"""validate / convert / schema commands (placeholder until the formats module lands)."""
