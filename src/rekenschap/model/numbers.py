@@ -39,9 +39,9 @@ _DUTCH_PLAIN = re.compile(r"^\d+(?:,\d+)?$")
 _POINT_DECIMAL = re.compile(r"^\d+\.\d+$")
 _SPACED_COMMA = re.compile(r"^(\d+), (\d+)$")
 
+_NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 NUMBER_TOKEN = re.compile(
-    r"(?<![\w.,])[-+\u2212]?\(?\d{1,3}(?:\.\d{3})+(?:,\d+)?\)?(?![\w])"
-    r"|(?<![\w.,])[-+\u2212]?\(?\d+(?:,\d+)?\)?(?![\w.,]\d)"
+    rf"(?<![\w.,+\-\u2212])[-+\u2212]?(?:\({_NUM}\)|{_NUM}(?![\w]|[.,]\d|-\d))"
 )
 """Finds Dutch-formatted numbers inside running text ("42.668", "-4.346", "5,7", "(1.234)")."""
 
