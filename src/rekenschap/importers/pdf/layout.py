@@ -87,3 +87,52 @@ class Page:
     text: str = ""
     quality: TextQuality = field(default_factory=TextQuality)
     source: PageSource = "text-layer"
+
+
+def join_segments(segments: list[Segment]) -> str:
+    """The text of segments on one line, left to right: a space where there is a visible gap."""
+    parts: list[str] = []
+    previous: Segment | None = None
+    for seg in segments:
+        if previous is not None:
+            gap = seg.x0 - previous.x1
+            if gap > 0.15 * max(seg.size, previous.size, 1.0):
+                parts.append(" ")
+        parts.append(seg.text)
+        previous = seg
+    return "".join(parts)
+
+
+def group_lines(segments: list[Segment]) -> tuple[Line, ...]:
+    """Segments grouped into visual lines (top to bottom), each line's segments left to right.
+
+    A segment joins a line when its vertical middle lies within the line's band; this keeps
+    columns side by side on one ``Line`` (the structure recogniser splits them by ``x0``).
+    """
+    ordered = sorted(segments, key=lambda s: ((s.top + s.bottom) / 2, s.x0))
+    bands: list[list[Segment]] = []
+    band_top = band_bottom = 0.0
+    for seg in ordered:
+        middle = (seg.top + seg.bottom) / 2
+        if bands and band_top <= middle <= band_bottom:
+            bands[-1].append(seg)
+            band_top = min(band_top, seg.top)
+            band_bottom = max(band_bottom, seg.bottom)
+        else:
+            bands.append([seg])
+            band_top, band_bottom = seg.top, seg.bottom
+    lines: list[Line] = []
+    for band in bands:
+        band.sort(key=lambda s: s.x0)
+        lines.append(
+            Line(
+                text=join_segments(band),
+                x0=min(s.x0 for s in band),
+                top=min(s.top for s in band),
+                x1=max(s.x1 for s in band),
+                bottom=max(s.bottom for s in band),
+                segments=tuple(band),
+            )
+        )
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return tuple(lines)

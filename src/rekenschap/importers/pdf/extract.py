@@ -1,0 +1,333 @@
+"""Extract page geometry from a PDF with pypdfium2 (tekst en vlakken per pagina).
+
+Fast path: pdfium's text rectangles (runs of characters on one line) give the segments; one
+character index per rectangle (``FPDFText_GetCharIndexAtPos``) slices the page text into them,
+so there is no per-character Python work. Filled paths become ``Rect`` objects via the raw
+page-object API. Bad files and bad pages become problems, never exceptions.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from rekenschap.importers.pdf.layout import Page, Rect, Segment, group_lines
+from rekenschap.importers.pdf.quality import assess
+from rekenschap.model import Location, Problem, Severity
+
+_PASSWORD_ERROR = getattr(raw, "FPDF_ERR_PASSWORD", 4)
+_SECURITY_ERROR = getattr(raw, "FPDF_ERR_SECURITY", 5)
+_UNMAPPED_SAMPLE = 400  # characters checked with pdfium's per-character unmapped flag
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Safety limits for one file (grenzen); files beyond them are refused with a problem."""
+
+    max_bytes: int = 300 * 1024 * 1024
+    max_pages: int = 3000
+
+
+def _problem(code: str, message: str, file: str, page: int | None = None,
+             severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(code=code, severity=severity, message=message,
+                   location=Location(file=file, page=page))
+
+
+def check_file(path: Path, limits: Limits) -> Problem | None:
+    """A file-level problem found before parsing (missing, empty, not a PDF, too large)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return _problem("IMPORT-UNREADABLE", f"cannot read the file: {exc.strerror}", name)
+    if size == 0:
+        return _problem("IMPORT-EMPTY", "the file is empty (0 bytes)", name)
+    if size > limits.max_bytes:
+        return _problem("IMPORT-TOO-LARGE",
+                        f"the file is {size / 1e6:.1f} MB, above the limit of "
+                        f"{limits.max_bytes / 1e6:.1f} MB", name)
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        return _problem("IMPORT-NOT-PDF", "not a PDF file (no %PDF- header)", name)
+    return None
+
+
+def _has_eof_marker(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 2048))
+        return b"%%EOF" in handle.read()
+
+
+def open_document(path: Path, limits: Limits) -> tuple[Any, list[Problem]]:
+    """Open ``path`` with pdfium; ``(None, problems)`` when it cannot be read."""
+    name = str(path)
+    early = check_file(path, limits)
+    if early is not None:
+        return None, [early]
+    problems: list[Problem] = []
+    truncated = not _has_eof_marker(path)
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (_PASSWORD_ERROR, _SECURITY_ERROR):
+            return None, [_problem("IMPORT-ENCRYPTED",
+                                   "the PDF is encrypted with a password; it cannot be read", name)]
+        if truncated:
+            return None, [_problem("IMPORT-TRUNCATED",
+                                   "the PDF is truncated (no %%EOF) and cannot be repaired", name)]
+        return None, [_problem("IMPORT-BROKEN-PDF", f"pdfium cannot open the PDF: {exc}", name)]
+    if truncated:
+        problems.append(_problem("IMPORT-TRUNCATED",
+                                 "the PDF is truncated (no %%EOF); pages read from what is left",
+                                 name, severity=Severity.WARNING))
+    if len(doc) > limits.max_pages:
+        doc.close()
+        return None, [_problem("IMPORT-TOO-LARGE",
+                               f"the PDF has {len(doc)} pages, above the limit of "
+                               f"{limits.max_pages}", name)]
+    return doc, problems
+
+
+class _Scratch:
+    """Reusable ctypes out-parameters (allocating them per call costs more than the call)."""
+
+    def __init__(self) -> None:
+        self.f = [ctypes.c_float() for _ in range(4)]
+        self.d = [ctypes.c_double() for _ in range(4)]
+        self.u = [ctypes.c_uint() for _ in range(4)]
+        self.fillmode = ctypes.c_int()
+        self.stroke = ctypes.c_int()
+        self.matrix = raw.FS_MATRIX()
+
+
+def _segments(textpage: Any, text: str, crop: tuple[float, float, float, float]) -> list[Segment]:
+    left, _bottom, _right, top = crop
+    count = raw.FPDFText_CountRects(textpage, 0, -1)
+    if count <= 0:
+        return []
+    boxes: list[tuple[float, float, float, float]] = []
+    starts: list[int] = []
+    d = [ctypes.c_double() for _ in range(4)]
+    for i in range(count):
+        raw.FPDFText_GetRect(textpage, i, *d)
+        x0, y1, x1, y0 = d[0].value, d[1].value, d[2].value, d[3].value  # left, top, right, bottom
+        boxes.append((x0, y0, x1, y1))
+        probe = min(x0 + 0.5, (x0 + x1) / 2)
+        starts.append(raw.FPDFText_GetCharIndexAtPos(textpage, probe, (y0 + y1) / 2, 0.5, 0.5))
+    segments: list[Segment] = []
+    glued = False  # pdfium put no space between the previous rectangle and this one
+    for i, (x0, y0, x1, y1) in enumerate(boxes):
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < count else len(text)
+        if 0 <= start < end <= len(text) and (i == 0 or starts[i - 1] < start):
+            piece = text[start:end]
+            size = raw.FPDFText_GetFontSize(textpage, start)
+        else:  # index lookup failed or out of order: ask pdfium for the text in the box
+            piece = _bounded(textpage, x0, y0, x1, y1) + " "
+            size = y1 - y0
+        chunk = _clean(piece)
+        if chunk:
+            seg = Segment(chunk, round(x0 - left, 2), round(top - y1, 2),
+                          round(x1 - left, 2), round(top - y0, 2), round(size, 2))
+            if glued and segments and _same_line(segments[-1], seg):
+                seg = _merge(segments.pop(), seg)
+            segments.append(seg)
+        glued = bool(piece) and not piece[-1].isspace() and piece[-1] != "\x02"
+    return segments
+
+
+def _same_line(a: Segment, b: Segment) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top) and -1 <= b.x0 - a.x1 < a.size
+
+
+def _merge(a: Segment, b: Segment) -> Segment:
+    return Segment(a.text + b.text, a.x0, min(a.top, b.top), b.x1, max(a.bottom, b.bottom),
+                   max(a.size, b.size))
+
+
+def _bounded(textpage: Any, x0: float, y0: float, x1: float, y1: float) -> str:
+    n = raw.FPDFText_GetBoundedText(textpage, x0, y1, x1, y0, None, 0)
+    if n <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer(n * 2)
+    raw.FPDFText_GetBoundedText(textpage, x0, y1, x1, y0,
+                                ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), n)
+    return buffer.raw[: n * 2].decode("utf-16-le", errors="replace")
+
+
+def _clean(chunk: str) -> str:
+    # pdfium marks a hyphen at a line end as U+0002; CR/LF separate lines in its page text.
+    return " ".join(chunk.replace("\x02", "-").replace("\r", " ").replace("\n", " ").split())
+
+
+def _rects(page_raw: Any, crop: tuple[float, float, float, float], s: _Scratch) -> list[Rect]:
+    left, _bottom, _right, top = crop
+    out: list[Rect] = []
+    stack: list[tuple[Any, bool]] = [(page_raw, True)]
+    while stack:
+        container, is_page = stack.pop()
+        total = (raw.FPDFPage_CountObjects(container) if is_page
+                 else raw.FPDFFormObj_CountObjects(container))
+        for i in range(total):
+            obj = (raw.FPDFPage_GetObject(container, i) if is_page
+                   else raw.FPDFFormObj_GetObject(container, i))
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                stack.append((obj, False))
+                continue
+            if kind != raw.FPDF_PAGEOBJ_PATH:
+                continue
+            raw.FPDFPath_GetDrawMode(obj, s.fillmode, s.stroke)
+            f = s.f
+            if not raw.FPDFPageObj_GetBounds(obj, *f):
+                continue
+            x0, y0, x1, y1 = f[0].value, f[1].value, f[2].value, f[3].value
+            u = s.u
+            if s.fillmode.value:
+                raw.FPDFPageObj_GetFillColor(obj, *u)
+            elif s.stroke.value and (x1 - x0 < 3 or y1 - y0 < 3):  # a stroked ruling line
+                raw.FPDFPageObj_GetStrokeColor(obj, *u)
+            else:
+                continue
+            if u[3].value == 0:  # fully transparent
+                continue
+            fill = f"#{u[0].value:02x}{u[1].value:02x}{u[2].value:02x}"
+            out.append(Rect(round(x0 - left, 2), round(top - y1, 2), round(x1 - left, 2),
+                            round(top - y0, 2), fill))
+    return out
+
+
+def _image_cover(page_raw: Any, area: float, s: _Scratch) -> float:
+    best = 0.0
+    for i in range(raw.FPDFPage_CountObjects(page_raw)):
+        obj = raw.FPDFPage_GetObject(page_raw, i)
+        if raw.FPDFPageObj_GetType(obj) not in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM):
+            continue
+        f = s.f
+        if raw.FPDFPageObj_GetBounds(obj, *f):
+            covered = max(0.0, f[2].value - f[0].value) * max(0.0, f[3].value - f[1].value)
+            best = max(best, covered / area if area else 0.0)
+    return min(best, 1.0)
+
+
+def _unmapped_share(textpage: Any, count: int) -> float:
+    step = max(1, count // _UNMAPPED_SAMPLE)
+    sample = range(0, count, step)
+    flagged = sum(1 for i in sample if raw.FPDFText_HasUnicodeMapError(textpage, i) == 1)
+    return flagged / max(1, len(sample))
+
+
+def read_page(doc: Any, index: int, s: _Scratch | None = None) -> Page:
+    """Page ``index`` (0-based) of an open pdfium document as a :class:`Page`."""
+    s = s or _Scratch()
+    page = doc[index]
+    try:
+        crop = page.get_cropbox()
+        width, height = crop[2] - crop[0], crop[3] - crop[1]
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+            n_chars = len(text)
+            cover = _image_cover(page.raw, width * height, s) if not text.strip() else 0.0
+            quality = assess(text, image_cover=cover)
+            if quality.usable and n_chars:
+                unmapped = _unmapped_share(textpage.raw, n_chars)
+                if unmapped:
+                    quality = assess(text, unmapped_share=unmapped)
+            if not quality.usable:
+                return Page(index + 1, width, height, quality=quality)
+            lines = group_lines(_segments(textpage.raw, text, crop))
+        finally:
+            textpage.close()
+        rects = _rects(page.raw, crop, s)
+        return Page(index + 1, round(width, 2), round(height, 2), lines, tuple(rects),
+                    "\n".join(line.text for line in lines), quality)
+    finally:
+        page.close()
+
+
+def _page_problem(page: Page, file: str) -> Problem:
+    q = page.quality
+    code = "PDF-NO-TEXT" if q.status == "no-text" else "PDF-UNMAPPED-FONT"
+    if q.status == "garbled":
+        code = "PDF-GARBLED-TEXT"
+    return _problem(code, f"page not imported: {q.reason}", file, page.number,
+                    severity=Severity.WARNING)
+
+
+def extract_pages(
+    path: str | os.PathLike[str],
+    *,
+    pages: Iterable[int] | None = None,
+    ocr: bool = False,
+    limits: Limits | None = None,
+) -> tuple[list[Page], list[Problem]]:
+    """All (or the 1-based ``pages``) pages of a PDF with their lines, rectangles and quality.
+
+    Pages without a usable text layer come back empty (quality says why) with a problem
+    ``PDF-NO-TEXT`` / ``PDF-UNMAPPED-FONT`` / ``PDF-GARBLED-TEXT``; with ``ocr=True`` they go
+    through Tesseract instead (``source="ocr"``). Never raises for bad input.
+    """
+    file = Path(path)
+    name = str(path)
+    doc, problems = open_document(file, limits or Limits())
+    if doc is None:
+        return [], problems
+    result: list[Page] = []
+    s = _Scratch()
+    try:
+        wanted = _wanted_pages(pages, len(doc), name, problems)
+        for number in wanted:
+            try:
+                page = read_page(doc, number - 1, s)
+            except Exception as exc:  # pdfium can fail on one damaged page; keep the rest
+                problems.append(_problem("PDF-PAGE-FAILED", f"page could not be read: {exc}",
+                                         name, number))
+                continue
+            if not page.quality.usable:
+                if ocr:
+                    page, ocr_problems = _ocr_page(doc, page, name)
+                    problems.extend(ocr_problems)
+                else:
+                    problems.append(_page_problem(page, name))
+            result.append(page)
+    finally:
+        doc.close()
+    return result, problems
+
+
+def _wanted_pages(pages: Iterable[int] | None, total: int, name: str,
+                  problems: list[Problem]) -> list[int]:
+    if pages is None:
+        return list(range(1, total + 1))
+    wanted: list[int] = []
+    for number in pages:
+        if 1 <= number <= total:
+            wanted.append(number)
+        else:
+            problems.append(_problem("IMPORT-NO-SUCH-PAGE",
+                                     f"page {number} requested; the PDF has {total} pages", name,
+                                     severity=Severity.WARNING))
+    return wanted
+
+
+def _ocr_page(doc: Any, page: Page, name: str) -> tuple[Page, list[Problem]]:
+    from rekenschap.importers.pdf.ocr import ocr_page
+
+    ocr_result, problems = ocr_page(doc, page.number - 1, name)
+    if ocr_result is None:
+        return page, [_page_problem(page, name), *problems]
+    notice = _problem("PDF-OCR-USED", f"text read by OCR ({page.quality.reason})", name,
+                      page.number, severity=Severity.NOTICE)
+    return replace(ocr_result, quality=replace(ocr_result.quality)), [notice, *problems]

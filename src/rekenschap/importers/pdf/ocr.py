@@ -1,0 +1,133 @@
+"""OCR for pages without a usable text layer (tekstherkenning), via the Tesseract binary.
+
+The page is rendered with pdfium to a grayscale PGM image (no imaging library needed), read by
+``tesseract IMAGE stdout -l nld tsv``, and the word boxes come back as the same ``Page``/``Line``
+/``Segment`` objects as the text layer, scaled to PDF points, with ``source="ocr"``.
+OCR is optional: without the binary the caller gets ``PDF-OCR-UNAVAILABLE``, not a crash.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rekenschap.importers.pdf.layout import Page, Segment, TextQuality, group_lines
+from rekenschap.model import Location, Problem, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    """How OCR runs: language(s), resolution, the longest image side, a time limit per page."""
+
+    language: str = "nld"
+    dpi: int = 300
+    max_side_px: int = 7000
+    timeout_s: float = 180.0
+    min_confidence: float = 0.0
+
+
+def tesseract_binary() -> str | None:
+    """Path of the ``tesseract`` binary (``REKENSCHAP_TESSERACT`` overrides), or None."""
+    configured = os.environ.get("REKENSCHAP_TESSERACT")
+    if configured:
+        return configured if Path(configured).exists() else None
+    return shutil.which("tesseract")
+
+
+def _problem(code: str, message: str, file: str, page: int,
+             severity: Severity = Severity.WARNING) -> Problem:
+    return Problem(code=code, severity=severity, message=message,
+                   location=Location(file=file, page=page))
+
+
+def write_pgm(bitmap: Any, target: Path) -> None:
+    """Write a pdfium grayscale bitmap as a binary PGM (P5) image."""
+    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+    data = bytes(bitmap.buffer)
+    rows = data if stride == width else b"".join(
+        data[y * stride : y * stride + width] for y in range(height)
+    )
+    target.write_bytes(b"P5\n%d %d\n255\n" % (width, height) + rows)
+
+
+def parse_tsv(tsv: str, scale: float, min_confidence: float = 0.0) -> list[Segment]:
+    """Tesseract TSV words as segments in points; adjacent words on one OCR line are joined."""
+    words: list[tuple[tuple[int, int, int], Segment]] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = cols[11].strip()
+        try:
+            conf = float(cols[10])
+            left, top, width, height = (int(v) for v in cols[6:10])
+        except ValueError:
+            continue
+        if not text or conf < min_confidence:
+            continue
+        key = (int(cols[2]), int(cols[3]), int(cols[4]))
+        words.append((key, Segment(text, round(left * scale, 2), round(top * scale, 2),
+                                   round((left + width) * scale, 2),
+                                   round((top + height) * scale, 2),
+                                   round(height * scale, 2))))
+    segments: list[Segment] = []
+    previous_key: tuple[int, int, int] | None = None
+    for key, word in words:
+        last = segments[-1] if segments else None
+        if (last is not None and key == previous_key
+                and word.x0 - last.x1 < 0.8 * max(word.size, last.size)):
+            segments[-1] = Segment(f"{last.text} {word.text}", last.x0, min(last.top, word.top),
+                                   word.x1, max(last.bottom, word.bottom),
+                                   max(last.size, word.size))
+        else:
+            segments.append(word)
+        previous_key = key
+    return segments
+
+
+def ocr_page(doc: Any, index: int, file: str,
+             settings: OcrSettings | None = None) -> tuple[Page | None, list[Problem]]:
+    """OCR page ``index`` (0-based) of an open pdfium document; ``None`` + problem on failure."""
+    settings = settings or OcrSettings()
+    number = index + 1
+    binary = tesseract_binary()
+    if binary is None:
+        return None, [_problem("PDF-OCR-UNAVAILABLE",
+                               "OCR requested but the tesseract program is not installed "
+                               "(Debian: apt-get install tesseract-ocr tesseract-ocr-nld)",
+                               file, number)]
+    page = doc[index]
+    try:
+        crop = page.get_cropbox()
+        width, height = crop[2] - crop[0], crop[3] - crop[1]
+        scale = settings.dpi / 72.0
+        longest = max(width, height) * scale
+        if longest > settings.max_side_px:
+            scale *= settings.max_side_px / longest
+        bitmap = page.render(scale=scale, grayscale=True)
+    finally:
+        page.close()
+    with tempfile.TemporaryDirectory(prefix="rekenschap-ocr-") as tmp:
+        image = Path(tmp) / "page.pgm"
+        write_pgm(bitmap, image)
+        try:
+            done = subprocess.run(
+                [binary, str(image), "stdout", "-l", settings.language, "tsv"],
+                capture_output=True, text=True, timeout=settings.timeout_s, check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return None, [_problem("PDF-OCR-FAILED", f"tesseract failed: {exc}", file, number)]
+    if done.returncode != 0:
+        detail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+        return None, [_problem("PDF-OCR-FAILED",
+                               f"tesseract exited with {done.returncode}: {detail[0]}",
+                               file, number)]
+    lines = group_lines(parse_tsv(done.stdout, 1.0 / scale, settings.min_confidence))
+    quality = TextQuality("ok", 0.8, "read by OCR")
+    return Page(number, round(width, 2), round(height, 2), lines, (),
+                "\n".join(line.text for line in lines), quality, "ocr"), []

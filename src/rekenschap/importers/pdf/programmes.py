@@ -1,0 +1,85 @@
+"""Split the reading flow into programme chapters (programmahoofdstukken).
+
+A programme chapter starts with a programme heading ("P1 Veiligheid en handhaving") among the
+first lines of a page, printed larger than body text; the table of contents (dot leaders,
+page numbers) never counts. A chapter ends at the next programme heading or at the next
+chapter-level heading (same or larger font at the top of a page: "Beleidsindicatoren",
+"Paragrafen", "Recapitulatie", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rekenschap.importers.pdf.flow import FlowLine
+from rekenschap.importers.pdf.sections import ProgrammeHeading, match_programme_heading
+
+__all__ = ["Chapter", "split_chapters"]
+
+_CHAPTER_WORDS = re.compile(
+    r"^(beleidsindicatoren|recapitulatie|paragra(af|fen)|financi[eë]le begroting|bijlagen|"
+    r"jaarrekening|overzicht van baten en lasten|overzicht baten en lasten|"
+    r"meerjarenbeeld|uitgangspunten|balans|programma's)\b", re.I)
+
+_TOP_LINES = 4
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One programme chapter: its heading and its lines (heading line first)."""
+
+    heading: ProgrammeHeading
+    lines: tuple[FlowLine, ...]
+
+
+def _body_size(flow: Sequence[FlowLine]) -> float:
+    sizes = Counter(round(fl.size * 2) / 2 for fl in flow if fl.size)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _page_tops(flow: Sequence[FlowLine]) -> dict[int, list[int]]:
+    """Per page, the flow indexes of its first few lines."""
+    tops: dict[int, list[int]] = {}
+    for i, fl in enumerate(flow):
+        lst = tops.setdefault(fl.page, [])
+        if len(lst) < _TOP_LINES:
+            lst.append(i)
+    return tops
+
+
+def split_chapters(flow: Sequence[FlowLine]) -> list[Chapter]:
+    """The programme chapters of a document, in order (empty when none are recognised)."""
+    body = _body_size(flow)
+    tops = _page_tops(flow)
+    starts: list[tuple[int, ProgrammeHeading, float]] = []
+    for page in sorted(tops):
+        for i in tops[page]:
+            fl = flow[i]
+            heading = match_programme_heading(fl.text)
+            if heading and fl.size >= body + 0.9:
+                starts.append((i, heading, fl.size))
+                break
+    if not starts:
+        return []
+    # Keep the dominant heading size: mentions in smaller print are not chapter headings.
+    size = Counter(round(s) for _, _, s in starts).most_common(1)[0][0]
+    starts = [s for s in starts if round(s[2]) == size]
+    start_pages = {flow[i].page for i, _, _ in starts}
+
+    chapters: list[Chapter] = []
+    for n, (i, heading, hsize) in enumerate(starts):
+        limit = starts[n + 1][0] if n + 1 < len(starts) else len(flow)
+        end = limit
+        for page in sorted(p for p in tops if flow[i].page < p and p not in start_pages):
+            first = flow[tops[page][0]]
+            if tops[page][0] >= limit:
+                break
+            big = first.size >= hsize - 0.1 and match_programme_heading(first.text) is None
+            if big or _CHAPTER_WORDS.match(first.text.strip()):
+                end = tops[page][0]
+                break
+        chapters.append(Chapter(heading=heading, lines=tuple(flow[i:end])))
+    return chapters
