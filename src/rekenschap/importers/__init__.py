@@ -1,1 +1,151 @@
-"""importers layer."""
+"""Importers (inlezen): P&C documents and open data into the model; the dispatch lives here.
+
+``import_path(path, options)`` chooses an importer by the file's *content* (not only its name):
+
+* a PDF (``%PDF-`` header) -> :func:`rekenschap.importers.pdf.extract.extract_pages`, then the
+  structure recogniser ``rekenschap.importers.pdf.structure.build_report(pages, file, options)``;
+* a native report (JSON object, ``.yaml``, ``.yml``) -> ``importers.native.load_report``;
+* other text (``.txt`` text dumps) -> ``rekenschap.importers.text.import_text(path, options)``.
+
+Contract for the importers it calls: each returns ``(Report | None, list[Problem])`` and never
+raises for bad input; all accept the same frozen :class:`ImportOptions`. A missing importer
+module gives an ``IMPORT-UNAVAILABLE`` problem, not a crash.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from rekenschap.model import DocumentKind, Location, Problem, Report, Severity
+
+__all__ = ["ImportOptions", "ImportResult", "import_path", "sniff"]
+
+ImportResult = tuple[Report | None, list[Problem]]
+
+_SNIFF_BYTES = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What the caller knows and wants (importinstellingen); ``None`` = read it from the document.
+
+    ``pages`` restricts a PDF to those 1-based pages; ``max_pages``/``max_bytes`` are safety
+    limits (a file beyond them is refused with ``IMPORT-TOO-LARGE``).
+    """
+
+    organisation: str | None = None
+    cbs_code: str | None = None
+    kind: DocumentKind | None = None
+    year: int | None = None
+    ocr: bool = False
+    pages: tuple[int, ...] | None = None
+    max_pages: int = 3000
+    max_bytes: int = 300 * 1024 * 1024
+
+
+def _problem(code: str, message: str, file: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(code=code, severity=severity, message=message, location=Location(file=file))
+
+
+def sniff(path: Path) -> str | None:
+    """``"pdf"``, ``"native"``, ``"text"`` or ``None`` (unknown binary), from the first bytes."""
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+    suffix = path.suffix.lower()
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if suffix == ".pdf":
+        return "pdf"  # a damaged PDF: let the PDF reader say what is wrong with it
+    if b"\x00" in head:
+        return None
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if suffix in (".json", ".yaml", ".yml") or stripped.startswith(b"{"):
+        return "native"
+    return "text"
+
+
+def _module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and name.startswith(exc.name):
+            return None  # the module itself is missing (not one of its imports)
+        raise
+
+
+def _unavailable(what: str, module: str, file: str) -> ImportResult:
+    return None, [_problem("IMPORT-UNAVAILABLE",
+                           f"no {what} importer available yet ({module} is missing)", file)]
+
+
+def _import_pdf(path: Path, options: ImportOptions) -> ImportResult:
+    from rekenschap.importers.pdf.extract import Limits, extract_pages
+
+    name = str(path)
+    pages, problems = extract_pages(path, pages=options.pages, ocr=options.ocr,
+                                    limits=Limits(options.max_bytes, options.max_pages))
+    if not pages:
+        if not any(p.severity is Severity.ERROR for p in problems):
+            problems.append(_problem("IMPORT-NO-PAGES", "no page could be read", name))
+        return None, problems
+    structure = _module("rekenschap.importers.pdf.structure")
+    if structure is None:
+        report, more = _unavailable("PDF structure", "rekenschap.importers.pdf.structure", name)
+        return report, problems + more
+    build: Any = structure.build_report
+    report, more = build(pages, name, options)
+    return report, problems + list(more)
+
+
+def _import_native(path: Path, options: ImportOptions) -> ImportResult:
+    native = _module("rekenschap.importers.native")
+    if native is None:
+        return _unavailable("native", "rekenschap.importers.native", str(path))
+    load: Any = native.load_report
+    report, problems = load(path)
+    return report, list(problems)
+
+
+def _import_text(path: Path, options: ImportOptions) -> ImportResult:
+    text = _module("rekenschap.importers.text")
+    if text is None:
+        return _unavailable("text-dump", "rekenschap.importers.text", str(path))
+    run: Any = text.import_text
+    report, problems = run(path, options)
+    return report, list(problems)
+
+
+def import_path(path: str | Path, options: ImportOptions | None = None) -> ImportResult:
+    """Import one file of any supported kind; never raises for bad input."""
+    options = options or ImportOptions()
+    file = Path(path)
+    name = str(path)
+    if not file.exists():
+        return None, [_problem("IMPORT-UNREADABLE", "no such file", name)]
+    if file.is_dir():
+        return None, [_problem("IMPORT-UNREADABLE", "a directory, not a file", name)]
+    try:
+        size = file.stat().st_size
+        kind = sniff(file)
+    except OSError as exc:
+        return None, [_problem("IMPORT-UNREADABLE", f"cannot read the file: {exc.strerror}",
+                               name)]
+    if size == 0:
+        return None, [_problem("IMPORT-EMPTY", "the file is empty (0 bytes)", name)]
+    if size > options.max_bytes:
+        return None, [_problem("IMPORT-TOO-LARGE",
+                               f"the file is {size / 1e6:.1f} MB, above the limit of "
+                               f"{options.max_bytes / 1e6:.1f} MB", name)]
+    if kind == "pdf":
+        return _import_pdf(file, options)
+    if kind == "native":
+        return _import_native(file, options)
+    if kind == "text":
+        return _import_text(file, options)
+    return None, [_problem("IMPORT-NOT-PDF",
+                           "unknown file type: not a PDF, not a report (JSON/YAML), not text",
+                           name)]
