@@ -3,7 +3,7 @@
 ``import_path(path, options)`` chooses an importer by the file's *content* (not only its name):
 
 * a PDF (``%PDF-`` header) -> :func:`rekenschap.importers.pdf.extract.extract_pages`, then the
-  structure recogniser ``rekenschap.importers.pdf.structure.build_report(pages, file, options)``;
+  structure recogniser ``pdf.structure.build_report(pages, file=..., options=...)``;
 * a native report (JSON object, ``.yaml``, ``.yml``) -> ``importers.native.load_report``;
 * other text (``.txt`` text dumps) -> ``rekenschap.importers.text.import_text(path, options)``.
 
@@ -97,8 +97,18 @@ def _import_pdf(path: Path, options: ImportOptions) -> ImportResult:
         report, more = _unavailable("PDF structure", "rekenschap.importers.pdf.structure", name)
         return report, problems + more
     build: Any = structure.build_report
-    report, more = build(pages, name, options)
-    return report, problems + list(more)
+    settings: Any = getattr(structure, "StructureOptions", None)
+    chosen = (settings(organisation=options.organisation, kind=options.kind, year=options.year)
+              if settings is not None else options)
+    report, more = build(pages, file=name, options=chosen)
+    return _with_cbs_code(report, options), problems + list(more)
+
+
+def _with_cbs_code(report: Report | None, options: ImportOptions) -> Report | None:
+    if report is None or options.cbs_code is None:
+        return report
+    organisation = report.organisation.model_copy(update={"cbs_code": options.cbs_code})
+    return report.model_copy(update={"organisation": organisation})
 
 
 def _import_native(path: Path, options: ImportOptions) -> ImportResult:

@@ -1,0 +1,96 @@
+"""``rekenschap import``: P&C documents (PDF, text dump, native) to the JSON interchange format.
+
+Exit codes: 0 every file imported without errors, 1 some file failed or had errors, 2 usage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from rekenschap.cli import app
+from rekenschap.importers import ImportOptions
+from rekenschap.importers.batch import FileResult, import_paths
+from rekenschap.model import DocumentKind, Location, Problem, Severity
+from rekenschap.render.native import dump_json
+
+
+def _target(result: FileResult, out: Path | None, single: bool) -> Path:
+    if out is not None and single and out.suffix.lower() == ".json" and not out.is_dir():
+        return out
+    folder = out if out is not None else Path.cwd()
+    return folder / f"{result.path.stem}.json"
+
+
+def _write(result: FileResult, target: Path, inputs: set[Path]) -> Problem | None:
+    assert result.report is not None
+    if target.resolve() in inputs:
+        return Problem(code="IMPORT-WOULD-OVERWRITE", severity=Severity.ERROR,
+                       message=f"not writing {target}: it is one of the inputs",
+                       location=Location(file=str(result.path)))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dump_json(result.report), encoding="utf-8")
+    except OSError as exc:
+        return Problem(code="IMPORT-CANNOT-WRITE", severity=Severity.ERROR,
+                       message=f"cannot write {target}: {exc.strerror}",
+                       location=Location(file=str(result.path)))
+    return None
+
+
+@app.command("import")
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="PDF, text dump (.txt) or report files.")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output",
+        help="Directory for one JSON per input (a .json file name for a single input). "
+             "Default: the current directory.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
+                                      help="Parallel imports; 0 = all cores.")] = 1,
+    ocr: Annotated[bool, typer.Option("--ocr", help="Read pages without text by OCR "
+                                                    "(needs tesseract).")] = False,
+    organisation: Annotated[str | None, typer.Option(help="Organisation name.")] = None,
+    cbs_code: Annotated[str | None, typer.Option("--cbs-code",
+                                                 help="CBS code, e.g. GM0629.")] = None,
+    kind: Annotated[DocumentKind | None, typer.Option(help="Document kind.")] = None,
+    year: Annotated[int | None, typer.Option(min=1900, max=2200, help="Document year.")] = None,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1,
+                                           help="Refuse PDFs with more pages.")] = 3000,
+) -> None:
+    """Import documents; print problems as file:page:line: CODE severity message.
+
+    Importeer documenten naar JSON; meldingen als bestand:pagina:regel: CODE ernst melding.
+    """
+    options = ImportOptions(organisation=organisation, cbs_code=cbs_code, kind=kind, year=year,
+                            ocr=ocr, max_pages=max_pages)
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    single = len(paths) == 1
+    if output is not None and not single and output.exists() and not output.is_dir():
+        err.print(f"{output}: with several inputs, -o must be a directory", markup=False)
+        raise typer.Exit(2)
+    inputs = {p.resolve() for p in paths}
+    failed = 0
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True,
+                  disable=single) as progress:
+        task = progress.add_task("import", total=len(paths))
+        for result in import_paths(paths, options, jobs):
+            problems = list(result.problems)
+            if result.report is not None:
+                trouble = _write(result, _target(result, output, single), inputs)
+                if trouble is not None:
+                    problems.append(trouble)
+            for problem in problems:
+                style = {"error": "red", "warning": "yellow"}.get(problem.severity.value)
+                out.print(problem.format(), style=style, markup=False)
+            if result.report is None or any(p.severity is Severity.ERROR for p in problems):
+                failed += 1
+            progress.advance(task)
+    out.print(f"{len(paths)} file(s): {len(paths) - failed} imported, {failed} failed",
+              markup=False)
+    raise typer.Exit(1 if failed else 0)
