@@ -1,80 +1,58 @@
-"""Headings on one visual line: programme headings (programmakoppen), W-sections, document kind.
+"""Headings on one visual PDF line, via the shared parsers in :mod:`rekenschap.importers.headings`.
 
-These matchers work on single PDF lines (font size and position are judged by the caller).
-The text-dump importer's shared parsers (``rekenschap.importers.headings``) cover the same
-ground for interleaved text; this module keeps the PDF-specific rules small and line-based.
+A thin adapter: the shared parsers recognise W-section headings, programme headings and
+document titles; this module adds what PDF layout needs on top (section headings that carry
+extra words, such as "Toelichting op verschillen tussen begroot actueel/werkelijk >= € 50.000"
+and "Effectindicatoren") and maps the result to the PDF importer's vocabulary.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
+from rekenschap.importers.headings import (
+    Question,
+    find_w_sections,
+    parse_document_title,
+    parse_programme_heading,
+    w_heading,
+)
 from rekenschap.model import DocumentKind
 
-__all__ = [
-    "ProgrammeHeading",
-    "WSection",
-    "match_document",
-    "match_programme_heading",
-    "match_w_section",
-]
+__all__ = ["ProgrammeHeading", "Question", "match_document", "match_programme_heading",
+           "match_w_section"]
+
+_INDICATOR_HEADING = re.compile(r"^(effect|beleids|prestatie)indicatoren\s*$", re.I)
 
 
-class WSection(StrEnum):
-    """The three W-questions plus the sections that follow them in a programme chapter."""
-
-    GOALS = "goals"                  # Wat willen/wilden we bereiken?
-    ACTIVITIES = "activities"        # Wat gaan we daarvoor doen? / Belangrijkste resultaten
-    FINANCE = "finance"              # Wat mag het kosten? / Wat heeft het gekost?
-    INDICATORS = "indicators"        # Effectindicatoren / Beleidsindicatoren
-    EXPLANATION = "explanation"      # Toelichting op verschillen
-    OTHER = "other"                  # Verbonden partijen, Investeringen, ...
-
-
-_W = [
-    (WSection.GOALS, re.compile(
-        r"^(?:doelstelling(?:en)?\s*:?\s*)?[\"“”']?\s*wat\s+(?:willen|wilden|wil)\s+we\s+bereiken",
-        re.I)),
-    (WSection.ACTIVITIES, re.compile(
-        r"^[\"“”']?\s*wat\s+(?:gaan|wilden|willen|hebben|doen)\s+we\s+(?:daarvoor\s+)?"
-        r"(?:doen|gedaan|bereikt)|^wat\s+doen\s+we\s+daarvoor", re.I)),
-    (WSection.FINANCE, re.compile(
-        r"^[\"“”']?\s*wat\s+(?:mag|gaat|heeft|kost)\s+(?:het\s+)?(?:kosten|gekost|het)\b", re.I)),
-    (WSection.INDICATORS, re.compile(r"^(?:effect|beleids|prestatie)indicatoren\s*$", re.I)),
-    (WSection.EXPLANATION, re.compile(r"^toelichting\s+op\s+(?:de\s+)?verschillen", re.I)),
-]
-
-_DOT_LEADER = re.compile(r"\.{4,}|…{2,}|\s\d{1,3}\s*$")
-
-
-def match_w_section(text: str) -> WSection | None:
-    """The W-section a heading line opens, or ``None``.
+def match_w_section(text: str) -> Question | None:
+    """The section a heading line opens, or ``None``.
 
     >>> match_w_section('Doelstelling: "Wat wilden we bereiken ?"')
-    <WSection.GOALS: 'goals'>
-    >>> match_w_section("Wat heeft het gekost ?")
-    <WSection.FINANCE: 'finance'>
+    <Question.GOALS: 'goals'>
+    >>> match_w_section("Toelichting op verschillen tussen begroot actueel/werkelijk >= € 50.000")
+    <Question.EXPLANATION: 'explanation'>
     """
     s = " ".join(text.split())
-    if _DOT_LEADER.search(s):
-        return None
-    for kind, pattern in _W:
-        if pattern.search(s):
-            return kind
+    found = w_heading(s)
+    if found is not None:
+        return found.question
+    if _INDICATOR_HEADING.match(s):
+        return Question.INDICATORS
+    first = find_w_sections(s[:60])
+    if first and first[0].start == 0 and first[0].question is Question.EXPLANATION:
+        return Question.EXPLANATION
     return None
 
 
 @dataclass(frozen=True)
 class ProgrammeHeading:
+    """``number`` as printed ("1"), ``code`` as the document abbreviates it ("P1")."""
+
     number: str
     name: str
     code: str
-
-
-_PROG = re.compile(
-    r"^(?:P(?P<p>\d{1,2})|Programma\s*(?P<q>\d{1,2})\s*[:.\-–]?)\s+(?P<name>[A-Z][^\d.…]{2,80})$")
 
 
 def match_programme_heading(text: str) -> ProgrammeHeading | None:
@@ -86,31 +64,14 @@ def match_programme_heading(text: str) -> ProgrammeHeading | None:
     True
     """
     s = " ".join(text.split())
-    if _DOT_LEADER.search(s):
+    if re.search(r"\.{4,}|…{2,}", s):
         return None
-    m = _PROG.match(s)
-    if not m:
+    found = parse_programme_heading(s)
+    if found is None or found.code is None or found.level != "programma":
         return None
-    number = m.group("p") or m.group("q")
-    name = m.group("name").strip(" :-–")
-    return ProgrammeHeading(number=number, name=name, code=f"P{number}")
-
-
-_DOC = re.compile(
-    r"\b(?P<kind>programmabegroting|begroting|jaarstukken|jaarverslag|jaarrekening|"
-    r"voorjaarsnota|kadernota|bestuursrapportage)\s+(?P<year>20\d\d)"
-    r"(?:\s*[-–]\s*(?P<end>20\d\d))?\b", re.I)
-
-_KIND = {
-    "programmabegroting": DocumentKind.BEGROTING,
-    "begroting": DocumentKind.BEGROTING,
-    "jaarstukken": DocumentKind.JAARSTUKKEN,
-    "jaarverslag": DocumentKind.JAARVERSLAG,
-    "jaarrekening": DocumentKind.JAARSTUKKEN,
-    "voorjaarsnota": DocumentKind.VOORJAARSNOTA,
-    "kadernota": DocumentKind.VOORJAARSNOTA,
-    "bestuursrapportage": DocumentKind.BESTUURSRAPPORTAGE,
-}
+    short = s[:1].upper() == "P" and s[1:2].isdigit()
+    code = f"P{found.code}" if short else found.code
+    return ProgrammeHeading(number=found.code, name=found.name, code=code)
 
 
 def match_document(text: str) -> tuple[DocumentKind, int, int | None] | None:
@@ -119,8 +80,7 @@ def match_document(text: str) -> tuple[DocumentKind, int, int | None] | None:
     >>> match_document("BEGROTING 2021-2024")
     (<DocumentKind.BEGROTING: 'begroting'>, 2021, 2024)
     """
-    m = _DOC.search(" ".join(text.split()))
-    if not m:
+    hint = parse_document_title(" ".join(text.split()))
+    if hint is None or hint.kind is None or hint.year is None:
         return None
-    end = int(m.group("end")) if m.group("end") else None
-    return _KIND[m.group("kind").lower()], int(m.group("year")), end
+    return hint.kind, hint.year, hint.period_end

@@ -1,0 +1,179 @@
+"""Recognise the structure of a P&C document from its extracted pages (structuurherkenning).
+
+Entry point: :func:`build_report` turns P1's :class:`~rekenschap.importers.pdf.layout.Page`
+objects into a :class:`~rekenschap.model.Report` plus the problems met on the way. The stages
+are small modules: the reading flow without page furniture (:mod:`.flow`), programme chapters
+(:mod:`.programmes`), W-sections (:mod:`.sections`), finance tables (:mod:`.finance`), goals and
+results (:mod:`.goals`), variance explanations (:mod:`.explanations`), indicator tables
+(:mod:`.indicators`), and the arithmetic of finance tables (:mod:`.consistency`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rekenschap.importers.headings import document_hint_from_name
+from rekenschap.importers.pdf.columns import ColumnContext
+from rekenschap.importers.pdf.consistency import finance_problems
+from rekenschap.importers.pdf.explanations import find_explanations
+from rekenschap.importers.pdf.finance import find_finance_table
+from rekenschap.importers.pdf.flow import FlowLine, build_flow, provenance_of
+from rekenschap.importers.pdf.goals import find_goals
+from rekenschap.importers.pdf.indicators import attach_indicators, find_indicator_tables
+from rekenschap.importers.pdf.layout import Page
+from rekenschap.importers.pdf.programmes import Chapter, split_chapters
+from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
+from rekenschap.model import (
+    Document,
+    DocumentKind,
+    Location,
+    MoneyUnit,
+    Organisation,
+    Problem,
+    Programme,
+    Report,
+    Severity,
+)
+
+__all__ = ["StructureOptions", "build_report"]
+
+
+@dataclass(frozen=True)
+class StructureOptions:
+    """Settings of structure recognition; ``None`` means: read it from the document."""
+
+    organisation: str | None = None
+    kind: DocumentKind | None = None
+    year: int | None = None
+
+
+_ORG = re.compile(r"\bgemeente\s+([A-Z][a-zA-Z'\-]+(?:\s+[A-Z][a-zA-Z'\-]+)?)")
+_FRONT_PAGES = 12
+
+
+def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
+              ) -> tuple[Document, Organisation, list[Problem]]:
+    problems: list[Problem] = []
+    front = [fl for fl in flow if fl.page <= _FRONT_PAGES]
+    hits = [m for fl in front if (m := match_document(fl.text))]
+    hint = document_hint_from_name(file)
+    votes: Counter[tuple[DocumentKind, int]] = Counter((k, y) for k, y, _ in hits)
+    if hint.kind is not None and hint.year is not None:
+        votes[(hint.kind, hint.year)] += 2  # the file name is a hint, the text decides
+    kind: DocumentKind | None = None
+    year: int | None = None
+    end: int | None = max((e for _, _, e in hits if e), default=None)
+    if votes:
+        (kind, year), _ = votes.most_common(1)[0]
+        kinds = {k for k, _, _ in hits}
+        if kind is DocumentKind.JAARVERSLAG and DocumentKind.JAARSTUKKEN in kinds:
+            kind = DocumentKind.JAARSTUKKEN
+        if end is None and hint.year == year:
+            end = hint.period_end
+    if not hits and kind is not None:
+        problems.append(Problem(
+            code="PDF-DOC-KIND", severity=Severity.NOTICE,
+            message=f"document kind and year not found on the first pages; "
+                    f"taken from the file name ({kind.value} {year})",
+            location=Location(file=file, page=1)))
+    if options.kind is not None:
+        kind = options.kind
+    if options.year is not None:
+        year = options.year
+    if kind is None or year is None:
+        problems.append(Problem(
+            code="PDF-DOC-KIND", severity=Severity.ERROR,
+            message="document kind and year not found on the first pages nor in the file name; "
+                    "assumed begroting 1900 (pass them as options)",
+            location=Location(file=file, page=1)))
+        kind, year = kind or DocumentKind.BEGROTING, year or 1900
+    names = Counter(m.group(1) for fl in front for m in _ORG.finditer(fl.text))
+    org_name = options.organisation or (names.most_common(1)[0][0] if names else None)
+    if org_name is None:
+        problems.append(Problem(
+            code="PDF-DOC-ORGANISATION", severity=Severity.WARNING,
+            message="organisation not named on the first pages ('gemeente X'); left 'onbekend'",
+            location=Location(file=file, page=1)))
+    doc = Document(kind=kind, year=year, period_end=end if end and end > year else None)
+    return doc, Organisation(name=org_name or "onbekend"), problems
+
+
+def _sections(chapter: Chapter) -> dict[Question | None, list[FlowLine]]:
+    """The chapter's lines grouped by the W-section they fall under (repeats are joined)."""
+    out: dict[Question | None, list[FlowLine]] = {}
+    current: Question | None = None
+    for fl in chapter.lines[1:]:
+        kind = match_w_section(fl.text)
+        if kind is None and len(fl.segments) > 1:
+            kind = match_w_section(" ".join(seg.text for seg in fl.segments))
+        if kind is not None:
+            current = kind
+        out.setdefault(current, []).append(fl)
+    return out
+
+
+def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
+               ) -> tuple[Programme, list[Problem]]:
+    problems: list[Problem] = []
+    sections = _sections(chapter)
+    finance_lines = sections.get(Question.FINANCE, [])
+    table, found = find_finance_table(finance_lines, file=file, context=ctx, path=path)
+    problems += found
+    if table is None:
+        where = finance_lines[0] if finance_lines else chapter.lines[0]
+        problems.append(Problem(
+            code="PDF-FIN-MISSING", severity=Severity.WARNING,
+            message=f"no baten/lasten table found in programme {chapter.heading.code} "
+                    f"{chapter.heading.name!r}",
+            location=Location(file=file, page=where.page, line=where.number, path=path)))
+    else:
+        problems += finance_problems(table, file=file, path=f"{path}.finance")
+    goals, found = find_goals(sections.get(Question.GOALS, []),
+                              sections.get(Question.ACTIVITIES, []),
+                              programme=chapter.heading.number, file=file, path=path)
+    problems += found
+    explanations, found = find_explanations(
+        sections.get(Question.EXPLANATION, []), file=file, path=path)
+    problems += found
+    programme = Programme(
+        code=chapter.heading.code,
+        name=chapter.heading.name,
+        goals=tuple(goals),
+        finance=table,
+        explanations=tuple(explanations),
+        provenance=provenance_of(file, chapter.lines[:1]),
+    )
+    return programme, problems
+
+
+def build_report(
+    pages: Sequence[Page], *, file: str, options: StructureOptions | None = None,
+) -> tuple[Report, list[Problem]]:
+    """The report recognised in ``pages`` and every problem met; bad input never raises."""
+    options = options or StructureOptions()
+    flow = build_flow(pages)
+    document, organisation, problems = _document(flow, file, options)
+    ctx = ColumnContext(kind=document.kind, year=document.year)
+    chapters = split_chapters(flow)
+    if not chapters:
+        problems.append(Problem(
+            code="PDF-PROGRAMME-NONE", severity=Severity.ERROR,
+            message="no programme headings ('P1 ...', 'Programma 1 ...') found",
+            location=Location(file=file)))
+    programmes: list[Programme] = []
+    for i, chapter in enumerate(chapters):
+        programme, found = _programme(chapter, file, ctx, f"programmes[{i}]")
+        programmes.append(programme)
+        problems += found
+    tables, found = find_indicator_tables(flow, file=file)
+    problems += found
+    programmes, found = attach_indicators(programmes, tables, file=file)
+    problems += found
+    units = [p.finance.unit for p in programmes if p.finance and p.finance.unit]
+    unit = Counter(units).most_common(1)[0][0] if units else MoneyUnit()
+    report = Report(organisation=organisation, document=document, unit=unit,
+                    programmes=tuple(programmes), provenance=provenance_of(file, flow[:1]))
+    return report, problems
