@@ -35,6 +35,8 @@ def _root(
 def _register() -> None:
     # Each module adds its commands to ``app``; import order is the order in --help.
     from rekenschap.cli import formats  # noqa: F401
+    from rekenschap.cli import catalogue  # noqa: F401
+    from rekenschap.cli import web  # noqa: F401
     from rekenschap.cli import imports  # noqa: F401
 
 

@@ -1,0 +1,1 @@
+"""The Rekenschap Django app: documents, programmes, revisions, workflow, comments, publications."""

@@ -1,0 +1,107 @@
+"""Request and response shapes of the API (content itself is the domain model's JSON)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ninja import Schema
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    details: list[Any]
+
+
+class ErrorOut(Schema):
+    ok: bool
+    error: ErrorBody
+
+
+class ProgrammeSummary(Schema):
+    id: int
+    code: str
+    name: str
+    state: str
+    version: int
+
+
+class DocumentOut(Schema):
+    id: int
+    organisation: str
+    kind: str
+    year: int
+    title: str
+    programmes: list[ProgrammeSummary]
+
+
+class ProgrammeOut(Schema):
+    id: int
+    document: int
+    code: str
+    name: str
+    state: str
+    version: int
+    revision: int | None
+    content: dict[str, Any] | None
+
+
+class SaveIn(Schema):
+    base_version: int
+    content: dict[str, Any]
+    note: str = ""
+
+
+class TransitionIn(Schema):
+    action: str
+    note: str = ""
+
+
+class RestoreIn(Schema):
+    base_version: int
+
+
+class RevisionOut(Schema):
+    number: int
+    author: str | None
+    created_at: datetime
+    note: str
+
+
+class RevisionDetail(RevisionOut):
+    content: dict[str, Any]
+
+
+class CommentIn(Schema):
+    target: str
+    text: str
+    is_question: bool = False
+
+
+class CommentOut(Schema):
+    id: int
+    target: str
+    text: str
+    is_question: bool
+    author: str | None
+    created_at: datetime
+
+
+class PublicationOut(Schema):
+    id: int
+    document: int
+    site_url: str
+    zip_url: str
+
+
+class ProblemOut(Schema):
+    code: str
+    severity: str
+    message: str
+    location: dict[str, Any]
+
+
+class MeOut(Schema):
+    username: str
+    role: str

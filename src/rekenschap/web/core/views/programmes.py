@@ -1,0 +1,205 @@
+"""One programme: read, edit (conflict screen), workflow, history, restore, comments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rekenschap.model import Programme
+from rekenschap.web.core import adapters, revisions, workflow
+from rekenschap.web.core.content import report_with
+from rekenschap.web.core.errors import Conflict, Forbidden, Invalid, Locked, WebError
+from rekenschap.web.core.forms import CommentForm, ProgrammeForm
+from rekenschap.web.core.models import Comment, ProgrammeRecord
+from rekenschap.web.core.permissions import Action, can
+from rekenschap.web.core.present import programme_view
+from rekenschap.web.core.views.common import error_page, readable_programme, user_of
+
+
+def _checks(record: ProgrammeRecord, programme: Programme) -> tuple[list[Any], list[str]]:
+    report = report_with(record.document, programme)
+    return adapters.run_checks(report), adapters.suggestions(report, programme)
+
+
+@login_required
+def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        record, drafts = readable_programme(request, pk)
+    except WebError as error:
+        return error_page(request, error)
+    user = user_of(request)
+    revision = record.current if drafts else record.published
+    if revision is None:
+        return error_page(request, Forbidden(_("Er is geen gepubliceerde versie.")))
+    programme = Programme.model_validate(revision.content)
+    problems, suggestions = _checks(record, programme) if drafts else ([], [])
+    comments = (
+        record.comments.select_related("author") if can(user, Action.READ_COMMENTS, record) else []
+    )
+    return render(
+        request,
+        "rekenschap/programme.html",
+        {
+            "record": record,
+            "revision": revision,
+            "drafts": drafts,
+            **programme_view(programme, get_language() or "nl"),
+            "problems": problems,
+            "suggestions": suggestions,
+            "comments": comments,
+            "actions": workflow.available(user, record),
+            "may_edit": can(user, Action.EDIT, record) and record.state == "concept",
+            "comment_form": CommentForm() if can(user, Action.COMMENT, record) else None,
+            "targets": _targets(programme),
+        },
+    )
+
+
+def _targets(programme: Programme) -> list[tuple[str, str]]:
+    """What a comment can be about: the goals, the finance table, the indicators."""
+    out = [
+        (f"goals[{i}]", _("Doel: %(t)s") % {"t": g.title[:80]})
+        for i, g in enumerate(programme.goals)
+    ]
+    if programme.finance:
+        out.append(("finance", _("Financiële tabel")))
+    out += [
+        (f"indicators[{i}]", _("Indicator: %(t)s") % {"t": ind.name[:80]})
+        for i, ind in enumerate(programme.indicators)
+    ]
+    return out or [("programme", _("Het programma"))]
+
+
+@login_required
+def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        record, _drafts = readable_programme(request, pk)
+    except WebError as error:
+        return error_page(request, error)
+    user = user_of(request)
+    if not can(user, Action.EDIT, record):
+        return error_page(request, Forbidden(_("U mag dit programma niet bewerken.")))
+    if record.state != "concept":
+        return error_page(request, Locked(_("Dit programma is vergrendeld; start een correctie.")))
+    base = record.current.content if record.current else {}
+    if request.method != "POST":
+        form = ProgrammeForm(initial=ProgrammeForm.initial_from(base, record.version))
+        return render(request, "rekenschap/edit.html", {"record": record, "form": form})
+    form = ProgrammeForm(request.POST)
+    content = form.content(base) if form.is_valid() else None
+    context: dict[str, Any] = {"record": record, "form": form}
+    if content is None:
+        return render(request, "rekenschap/edit.html", context, status=422)
+    try:
+        revisions.save_revision(
+            pk, content, form.cleaned_data["base_version"], user, form.cleaned_data["note"]
+        )
+    except Conflict as conflict:
+        mine = ProgrammeForm(
+            initial={
+                **ProgrammeForm.initial_from(content, conflict.current_version),
+                "note": form.cleaned_data["note"],
+            }
+        )
+        return render(
+            request,
+            "rekenschap/conflict.html",
+            {
+                "record": record,
+                "form": mine,
+                "theirs": ProgrammeForm.initial_from(conflict.current, conflict.current_version),
+                "changes": revisions.diff(conflict.current, content),
+            },
+            status=409,
+        )
+    except Invalid as invalid:
+        context["field_problems"] = invalid.details
+        return render(request, "rekenschap/edit.html", context, status=422)
+    except WebError as error:
+        return error_page(request, error)
+    messages.success(request, _("Opgeslagen als nieuwe revisie."))
+    return redirect("programme", pk=pk)
+
+
+@login_required
+@require_POST
+def programme_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    try:
+        workflow.transition(pk, Action(action), user_of(request), request.POST.get("note", ""))
+    except ValueError:
+        return error_page(request, Forbidden(_("Onbekende actie.")))
+    except WebError as error:
+        return error_page(request, error)
+    return redirect("programme", pk=pk)
+
+
+@login_required
+def programme_history(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        record, drafts = readable_programme(request, pk)
+    except WebError as error:
+        return error_page(request, error)
+    if not drafts:
+        return error_page(request, Forbidden(_("U mag de geschiedenis niet inzien.")))
+    items = []
+    previous: Any = {}
+    for revision in record.revisions.select_related("author"):
+        items.append((revision, revisions.diff(previous, revision.content)))
+        previous = revision.content
+    items.reverse()
+    return render(
+        request,
+        "rekenschap/history.html",
+        {
+            "record": record,
+            "items": items,
+            "transitions": record.transitions.select_related("user"),
+            "may_restore": can(user_of(request), Action.EDIT, record) and record.state == "concept",
+        },
+    )
+
+
+@login_required
+@require_POST
+def programme_restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    try:
+        base = int(request.POST.get("base_version", "-1"))
+        revisions.restore_revision(pk, number, base, user_of(request))
+    except Conflict as conflict:
+        return error_page(request, conflict)
+    except WebError as error:
+        return error_page(request, error)
+    except ValueError:
+        return error_page(request, Invalid(_("Ongeldige versie.")))
+    messages.success(request, _("Revisie %(n)s is hersteld als nieuwe revisie.") % {"n": number})
+    return redirect("programme", pk=pk)
+
+
+@login_required
+@require_POST
+def programme_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        record, drafts = readable_programme(request, pk)
+    except WebError as error:
+        return error_page(request, error)
+    user = user_of(request)
+    if not can(user, Action.COMMENT, record):
+        return error_page(request, Forbidden(_("U mag hier geen opmerking plaatsen.")))
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return error_page(request, Invalid(_("Opmerking is niet geldig.")))
+    Comment.objects.create(
+        programme=record,
+        revision=record.current if drafts else record.published,
+        author=user,
+        **form.cleaned_data,
+    )
+    messages.success(request, _("Uw opmerking is geplaatst."))
+    return redirect("programme", pk=pk)

@@ -1,0 +1,58 @@
+"""URL map: the HTML app, the JSON API, the published sites, admin (user management)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from rekenschap.web.core.api import api
+from rekenschap.web.core.views import account, documents, programmes
+
+urlpatterns = [
+    path("", documents.home, name="home"),
+    path(
+        "login/", auth_views.LoginView.as_view(template_name="rekenschap/login.html"), name="login"
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "wachtwoord/",
+        auth_views.PasswordChangeView.as_view(template_name="rekenschap/password_change.html"),
+        name="password_change",
+    ),
+    path(
+        "wachtwoord/klaar/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="rekenschap/password_done.html"),
+        name="password_change_done",
+    ),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("documenten/<int:pk>/", documents.document_detail, name="document"),
+    path("documenten/<int:pk>/publiceren/", documents.publish_view, name="publish"),
+    path("importeren/", documents.import_view, name="import"),
+    path("programmas/<int:pk>/", programmes.programme_detail, name="programme"),
+    path("programmas/<int:pk>/bewerken/", programmes.programme_edit, name="programme_edit"),
+    path(
+        "programmas/<int:pk>/actie/<str:action>/",
+        programmes.programme_transition,
+        name="programme_transition",
+    ),
+    path(
+        "programmas/<int:pk>/geschiedenis/", programmes.programme_history, name="programme_history"
+    ),
+    path(
+        "programmas/<int:pk>/herstel/<int:number>/",
+        programmes.programme_restore,
+        name="programme_restore",
+    ),
+    path("programmas/<int:pk>/opmerking/", programmes.programme_comment, name="programme_comment"),
+    path("token/", account.token_view, name="token"),
+    path("opmerkingen/", account.inbox, name="inbox"),
+    path("site/<int:pk>.zip", documents.site_zip, name="site_zip"),
+    path("site/<int:pk>/", documents.site_file, name="site"),
+    path("site/<int:pk>/<path:path>", documents.site_file, name="site_file"),
+    path("api/v1/", api.urls),
+    path("beheer/", admin.site.urls),
+    re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.WEB_DIR / "static"}),
+]
