@@ -1,1 +1,26 @@
-"""checks layer."""
+"""checks layer: plain functions ``(report, config) -> list[Problem]`` in one registry.
+
+Public entry points: :func:`run_checks` (one report), :func:`run_cross_checks` (several reports),
+:data:`CHECKS` (the registry), :class:`CheckConfig` / :func:`load_config` (``rekenschap.toml``).
+The Dutch/English sentences built from the data are in :mod:`rekenschap.checks.narrative`.
+"""
+
+from rekenschap.checks.base import Check, Code
+from rekenschap.checks.config import SETTINGS, CheckConfig, load_config, loads_config
+from rekenschap.checks.registry import CHECKS, all_codes, code_specs
+from rekenschap.checks.runner import run_all, run_checks, run_cross_checks
+
+__all__ = [
+    "CHECKS",
+    "SETTINGS",
+    "Check",
+    "CheckConfig",
+    "Code",
+    "all_codes",
+    "code_specs",
+    "load_config",
+    "loads_config",
+    "run_all",
+    "run_checks",
+    "run_cross_checks",
+]
