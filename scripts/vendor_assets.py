@@ -1,4 +1,4 @@
-"""Vendor the NL Design System CSS and axe-core into the repository (run by a maintainer, not users).
+"""Vendor the NL Design System CSS and axe-core into the repository (a maintainer runs it).
 
     python scripts/vendor_assets.py            # npm install into a temp dir, copy what we use
     python scripts/vendor_assets.py --check    # only report whether the vendored files are current

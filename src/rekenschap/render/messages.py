@@ -1,0 +1,152 @@
+"""The UI message catalogue (berichtencatalogus): every fixed text the outputs show, Dutch first.
+
+One dictionary, one lookup function. A missing key is a bug (``KeyError``), and a test checks
+that every key has both languages.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # site chrome
+    "site.title": ("Verantwoording", "Accountability"),
+    "site.skip": ("Direct naar de inhoud", "Skip to content"),
+    "site.home": ("Alle documenten", "All documents"),
+    "site.search": ("Zoeken", "Search"),
+    "site.search.label": ("Zoek in deze website", "Search this website"),
+    "site.search.button": ("Zoek", "Search"),
+    "site.search.results": ("Resultaten", "Results"),
+    "site.search.none": ("Geen resultaten gevonden.", "No results found."),
+    "site.search.count": ("{n} resultaten gevonden.", "{n} results found."),
+    "site.search.nojs": ("Zoeken werkt met JavaScript. Gebruik anders de inhoudsopgave.",
+                         "Search needs JavaScript. Otherwise use the table of contents."),
+    "site.nav": ("Hoofdnavigatie", "Main navigation"),
+    "site.breadcrumb": ("Kruimelpad", "Breadcrumb"),
+    "site.footer": ("Gemaakt met Rekenschap. Bedragen en cijfers zoals in het document vermeld.",
+                    "Made with Rekenschap. Amounts and figures as stated in the document."),
+    "site.toc": ("Inhoud", "Contents"),
+    "site.documents": ("Documenten", "Documents"),
+    "site.generated": ("Gegenereerd", "Generated"),
+    # document
+    "doc.begroting": ("Begroting", "Programme budget"),
+    "doc.jaarstukken": ("Jaarstukken", "Annual report and accounts"),
+    "doc.jaarverslag": ("Jaarverslag", "Annual report"),
+    "doc.voorjaarsnota": ("Voorjaarsnota", "Spring memorandum"),
+    "doc.bestuursrapportage": ("Bestuursrapportage", "Interim report"),
+    "doc.programmes": ("Programma's", "Programmes"),
+    "doc.overview": ("Overzicht", "Overview"),
+    "doc.share": ("Aandeel in de lasten", "Share of expenditure"),
+    "doc.total": ("Totaal", "Total"),
+    "doc.column": ("Kolom", "Column"),
+    "doc.chart.share": ("Lasten per programma", "Expenditure per programme"),
+    "doc.chart.share.alt": ("Staafdiagram van de lasten per programma ({column}, {unit}): {items}.",
+                            "Bar chart of expenditure per programme ({column}, {unit}): {items}."),
+    "doc.nofinance": ("Dit document bevat geen financiële tabellen.",
+                      "This document contains no finance tables."),
+    # programme
+    "prog.programma": ("Programma", "Programme"),
+    "prog.deelprogramma": ("Deelprogramma", "Sub-programme"),
+    "prog.subprogrammes": ("Deelprogramma's", "Sub-programmes"),
+    "prog.parent": ("Onderdeel van", "Part of"),
+    "prog.taakvelden": ("Taakvelden", "Functional classes (taakvelden)"),
+    "prog.goals.jaarstukken": ("Wat wilden we bereiken en wat hebben we daarvoor gedaan?",
+                               "What did we want to achieve, and what did we do for it?"),
+    "prog.goals.begroting": ("Wat willen we bereiken en wat gaan we daarvoor doen?",
+                             "What do we want to achieve, and what will we do for it?"),
+    "prog.finance.jaarstukken": ("Wat heeft het gekost?", "What did it cost?"),
+    "prog.finance.begroting": ("Wat mag het kosten?", "What may it cost?"),
+    "prog.indicators": ("Beleidsindicatoren", "Policy indicators"),
+    "prog.sections": ("Toelichting", "Explanation"),
+    "prog.nogoals": ("Geen doelen vermeld.", "No goals stated."),
+    "prog.activities": ("Activiteiten en resultaten", "Activities and results"),
+    "prog.status": ("Status", "Status"),
+    "status.gerealiseerd": ("Gerealiseerd", "Realised"),
+    "status.loopt": ("Loopt", "In progress"),
+    "status.vertraagd": ("Vertraagd", "Delayed"),
+    "status.niet gerealiseerd": ("Niet gerealiseerd", "Not realised"),
+    "status.unknown": ("Status niet vermeld", "Status not stated"),
+    # finance
+    "fin.caption": ("Lasten en baten", "Expenditure and income"),
+    "fin.row": ("Omschrijving", "Item"),
+    "fin.unit": ("Bedragen in {unit}", "Amounts in {unit}"),
+    "fin.variances": ("Toelichting op verschillen", "Explanation of variances"),
+    "fin.threshold": ("Verschillen vanaf {amount} worden toegelicht.",
+                      "Variances from {amount} are explained."),
+    "fin.incidental": ("incidenteel", "one-off"),
+    "fin.structural": ("structureel", "structural"),
+    "fin.kind.lasten": ("lasten", "expenditure"),
+    "fin.kind.baten": ("baten", "income"),
+    "fin.kind.reserves": ("reserves", "reserves"),
+    "fin.kind.other": ("overig", "other"),
+    "fin.blank": ("leeg", "blank"),
+    "fin.variance.item": ("Onderwerp", "Subject"),
+    "fin.variance.amount": ("Bedrag", "Amount"),
+    "fin.variance.kind": ("Soort", "Kind"),
+    "fin.variance.text": ("Toelichting", "Explanation"),
+    "fin.sentences": ("Analyse", "Analysis"),
+    # indicators
+    "ind.period": ("Periode", "Period"),
+    "ind.value": ("Waarde", "Value"),
+    "ind.note": ("Opmerking", "Note"),
+    "ind.unit": ("Eenheid", "Unit"),
+    "ind.source": ("Bron", "Source"),
+    "ind.baseline": ("Peiljaar", "Baseline year"),
+    "ind.target": ("Streefwaarde", "Target"),
+    "ind.direction.up": ("hoger is beter", "higher is better"),
+    "ind.direction.down": ("lager is beter", "lower is better"),
+    "ind.direction.none": ("geen gewenste richting", "no desired direction"),
+    "ind.unknown_period": ("periode niet vermeld", "period not stated"),
+    "ind.implicit": ("periode afgeleid", "period inferred"),
+    "ind.claims": ("Wat het document zegt", "What the document says"),
+    "ind.sentences": ("Ontwikkeling", "Trend"),
+    "ind.chart.alt": ("Lijngrafiek van {name} ({unit}): {items}.",
+                      "Line chart of {name} ({unit}): {items}."),
+    "ind.chart.baseline": ("Peiljaar {period}: {value}.", "Baseline {period}: {value}."),
+    "ind.chart.data": ("Gegevens van de grafiek", "Chart data"),
+    "ind.nochart": ("Te weinig waarden met een periode voor een grafiek.",
+                    "Too few values with a period for a chart."),
+    "ind.series": ("Waarde", "Value"),
+    "unit.count": ("aantal", "count"),
+    "unit.currency": ("euro", "euro"),
+    "unit.fte": ("fte", "fte"),
+    "unit.mass": ("kg", "kg"),
+    "unit.ratio": ("verhouding", "ratio"),
+    "unit.other": ("overig", "other"),
+    "unit.rate": ("per inwoner", "per inhabitant"),
+    "unit.percentage": ("%", "%"),
+    # problems
+    "prob.title": ("Bevindingen van de controles", "Findings of the checks"),
+    "prob.none": ("De controles vonden geen problemen.", "The checks found no problems."),
+    "prob.code": ("Code", "Code"),
+    "prob.severity": ("Ernst", "Severity"),
+    "prob.message": ("Melding", "Message"),
+    "prob.location": ("Vindplaats", "Location"),
+    "prob.summary": ("{errors} fouten, {warnings} waarschuwingen, {notices} opmerkingen.",
+                     "{errors} errors, {warnings} warnings, {notices} notices."),
+    "sev.error": ("fout", "error"),
+    "sev.warning": ("waarschuwing", "warning"),
+    "sev.notice": ("opmerking", "notice"),
+    # print / exports
+    "print.page": ("Pagina", "Page"),
+    "print.of": ("van", "of"),
+}
+
+
+def message(key: str, lang: Lang = "nl", **values: object) -> str:
+    """The text for ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
+    nl, en = MESSAGES[key]
+    text = nl if lang == "nl" else en
+    return text.format(**values) if values else text
+
+
+def check_lang(lang: str) -> Lang:
+    """Validate a language code from the outside world (CLI, web)."""
+    if lang == "nl":
+        return "nl"
+    if lang == "en":
+        return "en"
+    raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")

@@ -1,0 +1,189 @@
+"""Page data (paginagegevens): typed, frozen, built once per document, rendered by every output.
+
+The static site, the PDF, DOCX and XLSX all read these objects; none of them looks at the model
+or formats a number again. Text is already in the chosen language; numbers are kept both as
+formatted text (``Cell.text``) and as exact values (``Cell.value``) for spreadsheets.
+:func:`build_document` (in :mod:`rekenschap.render.builder`) makes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rekenschap.render.messages import Lang
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: display text plus, for numbers, the exact value."""
+
+    text: str
+    value: Decimal | None = None
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class TableData:
+    """A table with a caption; the first cell of every row is its row header."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    note: str | None = None
+    """A line under the table ("Bedragen in € 1.000", a sign statement)."""
+    number_format: str = "#,##0"
+    """The spreadsheet number format for the numeric cells."""
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A Vega-Lite chart: its spec (JSON text), key (spec hash), text alternative and data table."""
+
+    key: str
+    spec_json: str
+    alt: str
+    table: TableData
+
+
+@dataclass(frozen=True)
+class ActivityData:
+    text: str
+    code: str | None
+    status: str | None
+    """Status key for styling (``gerealiseerd``...), ``None`` when the document gives none."""
+    status_label: str
+
+
+@dataclass(frozen=True)
+class GoalData:
+    title: str
+    code: str | None
+    description: str | None
+    activities: tuple[ActivityData, ...]
+
+
+@dataclass(frozen=True)
+class VarianceData:
+    title: str | None
+    threshold: str | None
+    table: TableData | None
+    texts: tuple[tuple[str, str], ...]
+    """(item title, explanation) pairs for the items that have text."""
+
+
+@dataclass(frozen=True)
+class FinanceData:
+    title: str
+    table: TableData
+    sign_note: str | None
+    variances: tuple[VarianceData, ...]
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorData:
+    name: str
+    anchor: str
+    unit: str
+    source: str | None
+    baseline: str | None
+    target: str | None
+    table: TableData
+    chart: ChartData | None
+    claims: tuple[str, ...]
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectionData:
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ProgrammePage:
+    """One programma or deelprogramma: the three W-questions."""
+
+    slug: str
+    code: str | None
+    title: str
+    level_label: str
+    depth: int
+    parent: Link | None
+    goals_heading: str
+    goals: tuple[GoalData, ...]
+    finance_heading: str
+    finance: FinanceData | None
+    indicators: tuple[IndicatorData, ...]
+    sections: tuple[SectionData, ...]
+    subprogrammes: tuple[Link, ...]
+    taakvelden: tuple[str, ...]
+
+    @property
+    def href(self) -> str:
+        return f"{self.slug}.html"
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    """The document's front page: programmes with lasten/baten and their share of the total."""
+
+    table: TableData | None
+    chart: ChartData | None
+    links: tuple[Link, ...]
+    column_label: str | None
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    code: str
+    severity: str
+    severity_label: str
+    message: str
+    location: str
+
+
+@dataclass(frozen=True)
+class ProblemsData:
+    summary: str
+    rows: tuple[ProblemRow, ...]
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One search target: a page (or a part of it) with the words to find it by."""
+
+    href: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """Everything the outputs need to show one document."""
+
+    slug: str
+    lang: Lang
+    title: str
+    organisation: str
+    kind_label: str
+    year: int
+    unit_label: str
+    overview: OverviewData
+    programmes: tuple[ProgrammePage, ...]
+    problems: ProblemsData | None
+    search: tuple[SearchEntry, ...] = field(default=())
+
+    def charts(self) -> list[ChartData]:
+        """Every chart of the document (overview first), for rendering in one batch."""
+        found = [self.overview.chart] if self.overview.chart else []
+        for page in self.programmes:
+            found.extend(i.chart for i in page.indicators if i.chart is not None)
+        return found

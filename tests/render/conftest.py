@@ -1,0 +1,77 @@
+"""Fixtures for the publishing tests: built sites and a real headless Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rekenschap.model import Location, Problem, Report, Severity
+from rekenschap.render.site import SiteResult, build_site
+
+from .sample import rich_report
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "groningen-2024-veiligheid.yaml"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+AXE = Path(__file__).parent / "assets" / "axe.min.js"
+
+
+def example_report() -> Report:
+    return Report.model_validate(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
+
+
+SAMPLE_PROBLEMS = [
+    Problem(code="FIN-OVERRUN", severity=Severity.ERROR,
+            message="Lasten overschrijden de begroting na wijziging met 81 <b>duizend</b>",
+            location=Location(file="jaarstukken-2023.pdf", page=23, line=4,
+                              path="programmes[0].finance")),
+    Problem(code="IND-UNIT-CHANGED", severity=Severity.WARNING, message="Eenheid gewijzigd"),
+    Problem(code="TXT-CLAIM-CHECKED", severity=Severity.NOTICE, message="Bewering klopt"),
+]
+
+
+@pytest.fixture(scope="session")
+def site_nl(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    """The example site in Dutch: the Groningen seed page and the rich sample, with problems."""
+    out = tmp_path_factory.mktemp("site-nl")
+    return build_site([example_report(), rich_report()], out,
+                      problems=[[], SAMPLE_PROBLEMS])
+
+
+@pytest.fixture(scope="session")
+def site_en(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    out = tmp_path_factory.mktemp("site-en")
+    return build_site([rich_report()], out, lang="en", problems=[SAMPLE_PROBLEMS])
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium through Selenium; skips when it is not installed."""
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        pytest.skip("needs /usr/bin/chromium and /usr/bin/chromedriver "
+                    "(apt-get install chromium chromium-driver; CI installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="rekenschap-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile}",
+                 "--window-size=1280,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)),
+                              options=options)
+    driver.set_script_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)

@@ -1,0 +1,126 @@
+"""A rich report for the publishing tests, written as the interchange YAML and loaded for real.
+
+Two programmes (one with two deelprogramma's), Wassenaar-like negative lasten with a Verschil
+column and a variance explanation, indicators over many years with n.n.b. values, and a goal
+whose title contains markup that must be shown, not run.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from rekenschap.model import Report
+
+SCRIPT_GOAL = "Veilig <script>alert(1)</script> & schoon"
+
+RICH_YAML = """
+schema: rekenschap/report@1
+organisation: {name: Gemeente Voorbeeld-aan-Zee, cbs_code: GM0629}
+document: {kind: jaarstukken, year: 2023}
+unit: {currency: EUR, scale: 1000}
+programmes:
+- code: '1'
+  name: Veiligheid en handhaving
+  taakvelden: ['1.1', '1.2']
+  goals:
+  - title: 'GOAL_PLACEHOLDER'
+    code: '1.1'
+    description: Minder woninginbraken en meer toezicht.
+    activities:
+    - {text: Cameratoezicht uitgebreid, status: gerealiseerd}
+    - {text: Buurtpreventie-apps ondersteund, status: loopt}
+    - {text: Handhavingsplan vastgesteld, status: vertraagd}
+    - {text: Nieuw brandweerhuis gebouwd, status: niet gerealiseerd}
+  finance:
+    title: Programma 1 Veiligheid
+    sign_convention: lasten_negative
+    difference_convention: favourable_positive
+    sign_note: '"-" = nadeel / "+" = voordeel'
+    columns:
+    - {key: primitief, kind: original_budget, label: Begroting 2023 primair}
+    - {key: na_wijziging, kind: amended_budget, label: Begroting 2023 na wijziging}
+    - {key: realisatie, kind: actual, label: Realisatie 2023}
+    - {key: verschil, kind: difference, label: Verschil}
+    rows:
+    - kind: lasten
+      label: Lasten
+      values: {primitief: -4346, na_wijziging: -4412, realisatie: -4493, verschil: -81}
+    - kind: baten
+      label: Baten
+      values: {primitief: 136, na_wijziging: 150, realisatie: 236, verschil: 86}
+    - kind: saldo
+      label: Saldo van baten en lasten
+      values: {primitief: -4210, na_wijziging: -4262, realisatie: -4257, verschil: 5}
+  explanations:
+  - title: Toelichting op verschillen groter dan € 50.000
+    threshold: 50000
+    items:
+    - {title: Opvang Oekraïners, amount: -81, kind: lasten, incidental: true,
+       text: Hogere kosten voor de opvang dan geraamd.}
+    - {title: Leges evenementen, amount: 86, kind: baten, incidental: false,
+       text: Meer evenementenvergunningen verleend.}
+  indicators:
+  - name: Winkeldiefstallen
+    unit: {kind: rate, per: 1000, population: inwoners, label: per 1.000 inwoners}
+    source: CBS
+    baseline_period: '2019'
+    target: {direction: down}
+    observations:
+    - {period: '2019', value: 4}
+    - {period: '2020', value: 3.6}
+    - {period: '2021', value: 3.1}
+    - {period: '2022', value: 4.4}
+    - {period: '2023', value: 5.7}
+    - {period: '2024', qualifier: n.n.b., reference_date: '2024-03-01'}
+  - name: Verwijzingen Halt
+    unit: {kind: rate, per: 1000, population: jongeren 12-17 jaar}
+    baseline_period: '2019'
+    observations:
+    - {period: '2019', value: 19}
+    - {period: '2023', value: 10}
+    claims:
+    - {direction: down, reference: baseline, against_period: '2019',
+       sentence: Verwijzingen Halt t.o.v. peiljaar 2019 gedaald}
+  subprogrammes:
+  - code: '1.1'
+    name: Crisisbeheersing en brandweer
+    level: deelprogramma
+    goals:
+    - title: Snelle hulp bij brand
+    finance:
+      columns:
+      - {key: na_wijziging, kind: amended_budget, label: Begroting na wijziging}
+      - {key: realisatie, kind: actual, label: Realisatie}
+      rows:
+      - {kind: lasten, label: Lasten, values: {na_wijziging: -2100, realisatie: -2150}}
+      - {kind: baten, label: Baten, values: {na_wijziging: 10, realisatie: null}}
+  - code: '1.2'
+    name: Openbare orde en veiligheid
+    level: deelprogramma
+    sections:
+    - heading: Belangrijkste ontwikkelingen
+      text: "De aanpak van ondermijning is versterkt.\\n\\nHet aantal meldingen steeg."
+- code: '2'
+  name: Verkeer, vervoer en waterstaat
+  goals:
+  - title: Veilige en bereikbare wegen
+    activities:
+    - {text: 12 kilometer fietspad aangelegd}
+  finance:
+    sign_convention: lasten_negative
+    columns:
+    - {key: primitief, kind: original_budget, label: Begroting 2023 primair}
+    - {key: na_wijziging, kind: amended_budget, label: Begroting 2023 na wijziging}
+    - {key: realisatie, kind: actual, label: Realisatie 2023}
+    rows:
+    - {kind: lasten, label: Lasten, values: {primitief: -7200, na_wijziging: -7350.5,
+       realisatie: -7012}}
+    - {kind: baten, label: Baten, values: {primitief: 820, na_wijziging: 820, realisatie: 901}}
+"""
+
+
+def rich_report() -> Report:
+    """The rich sample, loaded through YAML like a user's file."""
+    data = yaml.safe_load(RICH_YAML)
+    data["programmes"][0]["goals"][0]["title"] = SCRIPT_GOAL
+    return Report.model_validate(data)
