@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ _TAAKVELD = re.compile(r"^\s*(\d{1,2}\.\d{1,3}[a-z]?)(?:\.|\s|$)")
 _FILE_NAME = re.compile(r"(?P<year>\d{4})_(?P<kind>begroting|jaarrekening)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
     """A municipality name for matching: case, accents, spacing and punctuation ignored."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
