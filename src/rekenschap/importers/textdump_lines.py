@@ -1,0 +1,176 @@
+"""Lines of a text dump: numbering, pages, page furniture, bullets and joining wrapped lines.
+
+A text dump is what a PDF text extractor printed: one visual line per text line, form feeds
+(``\\f``) between pages when the extractor kept them. This module turns it into numbered
+:class:`TextLine` records, recognises page furniture (page numbers, running footers) so it
+does not leak into imported text, and joins wrapped lines back into paragraphs with Dutch
+dehyphenation (:func:`join_lines`), which the PDF recogniser reuses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rekenschap.importers.headings import parse_document_title
+
+__all__ = [
+    "BULLET",
+    "TextLine",
+    "bullet_text",
+    "find_furniture",
+    "is_bullet",
+    "join_lines",
+    "split_lines",
+    "split_mid_bullet",
+]
+
+BULLET = re.compile(
+    r"^\s*[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\uf0b7\uf0a7*\-\u2013]\s+")
+"""A bullet at the start of a line ("• ", "- ", "▪ ", the Symbol-font private-use bullet)."""
+_MID_BULLET = re.compile(r"\s[\u2022\u25cf\u25aa\u25a0\uf0b7]\s")
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of the dump: 1-based ``number`` in the file, ``page`` when form feeds mark pages,
+    ``text`` with whitespace collapsed (``""`` for a blank line)."""
+
+    number: int
+    page: int | None
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+
+
+def _clean(raw: str) -> str:
+    text = unicodedata.normalize("NFC", raw)
+    text = _CONTROL.sub("", text).replace("\u00a0", " ").replace("\t", " ")
+    # Lone surrogates cannot be encoded anywhere downstream; replace them visibly.
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return " ".join(text.split())
+
+
+def split_lines(text: str) -> list[TextLine]:
+    """Number the lines of ``text``; a form feed starts a new page (pages are ``None`` when the
+    dump has no form feeds, as in the seed)."""
+    paged = "\f" in text
+    out: list[TextLine] = []
+    page = 1
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, raw in enumerate(raw_lines, start=1):
+        if paged and "\f" in raw:
+            parts = raw.split("\f")
+            page += len(parts) - 1
+            raw = " ".join(p for p in parts if p.strip())
+        out.append(TextLine(number, page if paged else None, _clean(raw)))
+    return out
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-\u2013]\s*)?(?:pagina|blz\.?|p\.|page)?\s*\d{1,3}(?:\s*(?:van|/|of)\s*\d{1,3})?"
+    r"(?:\s*[-\u2013])?$", re.IGNORECASE)
+_HAS_NUMBER = re.compile(r"\d")
+
+
+def _looks_like_page_number(lines: Sequence[TextLine], i: int) -> bool:
+    if not _PAGE_NUMBER.match(lines[i].text):
+        return False
+    # A lone number glued to other numeric lines is a table value, not a page number.
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and not lines[j].blank and _HAS_NUMBER.search(lines[j].text) \
+                and _PAGE_NUMBER.match(lines[j].text):
+            return False
+    return True
+
+
+def _footer_shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def find_furniture(lines: Sequence[TextLine]) -> set[int]:
+    """Indexes of lines that are page furniture: page numbers ("12", "Pagina 3 van 40", "- 7 -"),
+    running titles with a page number ("Jaarstukken 2024 | 45") and lines repeated on three or
+    more pages. Table values are protected: a number next to other number lines stays."""
+    found: set[int] = set()
+    pages = {ln.page for ln in lines if ln.page is not None}
+    shapes = Counter(_footer_shape(ln.text) for ln in lines if not ln.blank)
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if _looks_like_page_number(lines, i):
+            found.add(i)
+            continue
+        title = parse_document_title(ln.text)
+        if title and len(ln.text) <= 80 and re.search(r"(?:^\d{1,3}\s|[\s|]\d{1,3}$)", ln.text):
+            found.add(i)
+            continue
+        if len(pages) >= 3 and shapes[_footer_shape(ln.text)] >= 3 and len(ln.text) <= 80 \
+                and not is_bullet(ln.text):
+            found.add(i)
+    return found
+
+
+def is_bullet(text: str) -> bool:
+    """True when the line starts with a bullet sign."""
+    return bool(BULLET.match(text))
+
+
+def bullet_text(text: str) -> str:
+    """The line without its leading bullet sign."""
+    return BULLET.sub("", text, count=1).strip()
+
+
+def split_mid_bullet(text: str) -> tuple[str, str] | None:
+    """``("goal text", "bullet text")`` for an interleaved line "Goal • bullet", else ``None``."""
+    m = _MID_BULLET.search(text)
+    if not m or not text[:m.start()].strip():
+        return None
+    return text[:m.start()].strip(), text[m.end():].strip()
+
+
+_CONJUNCTIONS = frozenset({"en", "of", "tot", "t/m", "noch", "als", "maar"})
+_VOWELS = "aeiouyáéíóúàèëïöü"
+
+
+def _join_pair(left: str, right: str) -> str:
+    """Join ``left`` and ``right`` (a wrapped line) the Dutch way."""
+    if not left:
+        return right
+    if not right:
+        return left
+    m = re.search(r"(\w)-$", left)
+    if not m:
+        return f"{left} {right}"
+    first = right.split(maxsplit=1)[0].lower().rstrip(",.;:")
+    if first in _CONJUNCTIONS:
+        return f"{left} {right}"  # "veiligheid-" + "en zorg": an elided compound, keep the space
+    before = m.group(1)
+    after = right[0]
+    if not before.islower() or not after.islower():
+        return left + right  # "RK-" + "rapport", "Noord-" + "Nederland": a real hyphen
+    if before.lower() in _VOWELS and after.lower() in _VOWELS:
+        return left + right  # "programma-" + "aanpak": Dutch keeps the hyphen on a vowel clash
+    return left[:-1] + right  # "huisartsen-" + "praktijken" -> "huisartsenpraktijken"
+
+
+def join_lines(parts: Sequence[str]) -> str:
+    """Join wrapped lines into one text: single spaces, line-break hyphens removed.
+
+    >>> join_lines(["contact met huisartsen-", "praktijken"])
+    'contact met huisartsenpraktijken'
+    >>> join_lines(["tussen veiligheid-", "en zorgprofessionals"])
+    'tussen veiligheid- en zorgprofessionals'
+    """
+    out = ""
+    for part in parts:
+        out = _join_pair(out, " ".join(part.split()))
+    return out
