@@ -1,5 +1,128 @@
-"""placeholder"""
+"""Variance explanations (toelichting op verschillen >= € 50.000) under a finance table.
+
+The heading states the threshold ("Toelichting op verschillen tussen begroot actueel/werkelijk
+>= € 50.000"); items are lettered ("a. Opvang Oekraïense ontheemden (per saldo nadelig
+€ 42.000).") under "Taakveld x.y" subheadings, each followed by its explanation. The amount is
+the net effect stated in the parentheses, favourable positive ("voordeel"/"voordelig" +,
+"nadeel"/"nadelig" -, "neutraal" 0); when the parentheses list several amounts without a net
+one, the amount is left empty and reported.
+"""
+
 from __future__ import annotations
-from typing import Any
-def find_explanations(*a: Any, **k: Any) -> tuple[list[Any], list[Any]]:
-    return [], []
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Literal
+
+from rekenschap.importers.pdf.flow import FlowLine, provenance_of
+from rekenschap.importers.pdf.sections import Question, match_w_section
+from rekenschap.importers.textdump_lines import join_lines
+from rekenschap.model import Location, Problem, Severity, VarianceExplanation, VarianceItem
+from rekenschap.model.numbers import parse_number
+
+__all__ = ["find_explanations"]
+
+_ITEM = re.compile(r"^([a-z])\.\s+(\S.*)$")
+_TAAKVELD = re.compile(r"^taakveld\s+\d", re.I)
+_END = re.compile(r"^de\s+overige\s+verschillen", re.I)
+_THRESHOLD = re.compile(r"(?:>=|≥|groter\s+(?:dan\s+)?of\s+gelijk\s+aan|vanaf)\s*€\s*([\d.]+)",
+                        re.I)
+_EURO = re.compile(r"€\s*(\d{1,3}(?:\.\d{3})*(?:,\d+)?)")
+_NET = re.compile(r"per\s+saldo\s+(voordelig|nadelig|neutraal|voordeel|nadeel)\w*"
+                  r"(?:[^€()]{0,40}€\s*(\d{1,3}(?:\.\d{3})*))?", re.I)
+_GOOD = re.compile(r"voorde(?:e|li)", re.I)
+_BAD = re.compile(r"nade(?:e|li)", re.I)
+
+
+def _amount(note: str) -> tuple[Decimal | None, bool]:
+    """Net amount of a parenthesised note; ``ok`` False when several amounts leave it open."""
+    note = re.sub(r"(\d)\s+\.(\d)", r"\1.\2", note)
+    net = _NET.search(note)
+    if net:
+        word = net.group(1).lower()
+        if word.startswith("neutra"):
+            return Decimal(0), True
+        if net.group(2):
+            value = parse_number(net.group(2)).value
+            if value is not None:
+                return (value if word.startswith("voordel") else -value), True
+    amounts = _EURO.findall(note)
+    if len(amounts) == 1:
+        value = parse_number(amounts[0]).value
+        good, bad = bool(_GOOD.search(note)), bool(_BAD.search(note))
+        if value is not None and good != bad:
+            return (value if good else -value), True
+    return None, not amounts
+
+
+def _kind(note: str) -> Literal["lasten", "baten", "reserves", "other"] | None:
+    low = note.lower()
+    flags = [w for w in ("lasten", "baten", "reserve") if w in low]
+    if len(flags) == 1:
+        return "reserves" if flags[0] == "reserve" else flags[0]  # type: ignore[return-value]
+    return "other" if flags else None
+
+
+def _split_header(parts: list[str]) -> tuple[str, str]:
+    """Title and parenthesised note of an item header ("Title (note)." -> both)."""
+    text = join_lines(parts).rstrip(" .")
+    if text.endswith(")"):
+        depth = 0
+        for i in range(len(text) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[i], 0)
+            if depth == 0:
+                return text[:i].strip(), text[i + 1:-1].strip()
+    return text, ""
+
+
+def find_explanations(
+    lines: Sequence[FlowLine], *, file: str, path: str,
+) -> tuple[list[VarianceExplanation], list[Problem]]:
+    """The explanation section among ``lines`` (from its heading on), or nothing."""
+    problems: list[Problem] = []
+    start = next((i for i, fl in enumerate(lines)
+                  if match_w_section(fl.text) is Question.EXPLANATION), None)
+    if start is None:
+        return [], problems
+    heading = lines[start]
+    m = _THRESHOLD.search(heading.text)
+    threshold = parse_number(m.group(1)).value if m else None
+    items: list[tuple[list[FlowLine], list[str], list[str]]] = []
+    in_header = False
+    for fl in lines[start + 1:]:
+        text = fl.text.strip()
+        if _END.match(text) or match_w_section(text) is not None:
+            break
+        item = _ITEM.match(text)
+        if item:
+            items.append(([fl], [item.group(2)], []))
+            in_header = text.count("(") > text.count(")")
+        elif _TAAKVELD.match(text):
+            in_header = False
+        elif items and in_header:
+            items[-1][0].append(fl)
+            items[-1][1].append(text)
+            joined = " ".join(items[-1][1])
+            in_header = joined.count("(") > joined.count(")")
+        elif items:
+            items[-1][0].append(fl)
+            items[-1][2].append(text)
+    out: list[VarianceItem] = []
+    for j, (fls, header, body) in enumerate(items):
+        title, note = _split_header(header)
+        amount, ok = _amount(note)
+        if amount is None:
+            why = "several amounts and no net one" if not ok else "no amount"
+            problems.append(Problem(
+                code="PDF-VARIANCE-AMOUNT", severity=Severity.NOTICE,
+                message=f"explained item {title[:50]!r}: {why} in its heading "
+                        f"'({note[:80]})'; amount left empty",
+                location=Location(file=file, page=fls[0].page, line=fls[0].number,
+                                  path=f"{path}.explanations[0].items[{j}]")))
+        out.append(VarianceItem(title=title, amount=amount, kind=_kind(note),
+                                text=join_lines(body) or None, provenance=provenance_of(file, fls)))
+    explanation = VarianceExplanation(
+        title=" ".join(heading.text.split()), threshold=threshold, items=tuple(out),
+        provenance=provenance_of(file, [heading]))
+    return [explanation], problems
