@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from tests.conftest import corpus_file
+from tests.importers_pdf.golden import GOLDEN, check, programme_data
 
 from rekenschap.importers.pdf.extract import extract_pages
 from rekenschap.importers.pdf.structure import build_report
 from rekenschap.model import Problem, Report
-from tests.conftest import corpus_file
-from tests.importers_pdf.golden import GOLDEN, check, programme_data
 
 DOCS = {
     # document: pages of each programme chapter (for the checked header)
