@@ -38,6 +38,7 @@ def _register() -> None:
     from rekenschap.cli import catalogue  # noqa: F401
     from rekenschap.cli import web  # noqa: F401
     from rekenschap.cli import imports  # noqa: F401
+    from rekenschap.cli import opendata  # noqa: F401
 
 
 _register()
