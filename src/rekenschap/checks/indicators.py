@@ -135,28 +135,21 @@ def check_unit(report: Report, config: CheckConfig) -> list[Problem]:
     year = report.document.year
     for path, _label, ind in _indicators(report):
         facts = catalogue_view.facts(ind, year)
-        if facts is None or facts.unit is None:
+        if facts is None or not facts.units:
             continue
         loc = where(ind.provenance, path)
-        expected = facts.unit.label or facts.unit.describe()
+        expected = " or ".join(repr(u.label or u.describe()) for u in facts.units)
         if ind.unit is None:
-            problems.append(
-                UNIT.problem(
-                    f"{ind.name}: no unit stated; the BBV definition for {year} is {expected!r}",
-                    loc,
-                )
-            )
-        elif not ind.unit.same_measure(facts.unit):
+            problems.append(UNIT.problem(
+                f"{ind.name}: no unit stated; the BBV definition for {year} is {expected}", loc))
+        elif not any(ind.unit.same_measure(u) for u in facts.units):
             printed = ind.unit.label or ind.unit.describe()
-            note = f" ({facts.unit_note})" if facts.unit_note else ""
-            problems.append(
-                UNIT.problem(
-                    f"{ind.name}: unit {printed!r} differs from the BBV definition "
-                    f"{expected!r}{note}; "
-                    "the values are not comparable with other municipalities",
-                    loc,
-                )
-            )
+            other_year = any(ind.unit.same_measure(u) for u in facts.all_units)
+            why = ("the unit of another year" if other_year
+                   else "the values are not comparable with other municipalities")
+            problems.append(UNIT.problem(
+                f"{ind.name}: unit {printed!r} differs from the BBV definition for {year} "
+                f"({expected}): {why}", loc))
     return problems
 
 

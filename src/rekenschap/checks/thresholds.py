@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
+from rekenschap import catalogue
 from rekenschap.checks.config import CheckConfig
 from rekenschap.model.numbers import format_amount, format_number
 
@@ -24,6 +24,8 @@ class Threshold:
     floor: Decimal | None
     combine: str = "any"
     source: str = "rekenschap default"
+    absolute_inclusive: bool = True
+    relative_inclusive: bool = False
 
     def requires_explanation(self, diff_euros: Decimal, budget_euros: Decimal) -> bool:
         size = abs(diff_euros)
@@ -31,9 +33,12 @@ class Threshold:
             return False
         tests: list[bool] = []
         if self.absolute is not None:
-            tests.append(size >= self.absolute)
+            tests.append(size >= self.absolute if self.absolute_inclusive
+                         else size > self.absolute)
         if self.relative is not None:
-            tests.append(budget_euros != 0 and size / abs(budget_euros) * 100 > self.relative)
+            share = size / abs(budget_euros) * 100 if budget_euros else None
+            tests.append(share is not None and (share >= self.relative if self.relative_inclusive
+                                                else share > self.relative))
         if not tests:
             return False
         return all(tests) if self.combine == "all" else any(tests)
@@ -41,9 +46,11 @@ class Threshold:
     def describe(self) -> str:
         parts = []
         if self.absolute is not None:
-            parts.append(f">= € {format_amount(self.absolute)}")
+            op = ">=" if self.absolute_inclusive else ">"
+            parts.append(f"{op} € {format_amount(self.absolute)}")
         if self.relative is not None:
-            parts.append(f"> {format_number(self.relative)}%")
+            op = ">=" if self.relative_inclusive else ">"
+            parts.append(f"{op} {format_number(self.relative)}%")
         text = (" and " if self.combine == "all" else " or ").join(parts) or "none"
         if self.floor is not None:
             text += f", unless < € {format_amount(self.floor)}"
@@ -78,24 +85,10 @@ def threshold_for(config: CheckConfig, cbs_code: str | None) -> Threshold:
 
 
 def _catalogue_rule(cbs_code: str) -> Threshold | None:
-    """The municipality's rule from the BBV catalogue, when the catalogue has one."""
-    try:
-        from rekenschap import catalogue
-
-        rule: Any = catalogue.variance_rule(cbs_code)
-    except (ImportError, AttributeError, KeyError, LookupError):
+    """The municipality's rule from the BBV catalogue; ``None`` for the catalogue's default."""
+    rule = catalogue.variance_rule(cbs_code)
+    if rule.is_default:
         return None
-    if rule is None or getattr(rule, "is_default", False):
-        return None
-    absolute = getattr(rule, "absolute", None)
-    relative = getattr(rule, "relative", None)
-    floor = getattr(rule, "floor", None)
-    combine = getattr(rule, "combine", "any")
-    source = getattr(rule, "source", None) or "BBV catalogue"
-    return Threshold(
-        _dec(absolute), _dec(relative), _dec(floor), str(combine), f"catalogue: {source}"
-    )
-
-
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+    return Threshold(rule.absolute, rule.relative, rule.floor, rule.combine,
+                     f"catalogue: {rule.text or rule.municipality or cbs_code}",
+                     rule.absolute_inclusive, rule.relative_inclusive)

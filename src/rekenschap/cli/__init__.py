@@ -39,6 +39,7 @@ def _register() -> None:
     from rekenschap.cli import web  # noqa: F401
     from rekenschap.cli import imports  # noqa: F401
     from rekenschap.cli import opendata  # noqa: F401
+    from rekenschap.cli import check  # noqa: F401
 
 
 _register()
