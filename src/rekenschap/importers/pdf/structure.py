@@ -168,7 +168,8 @@ def build_report(
         programme, found = _programme(chapter, file, ctx, f"programmes[{i}]")
         programmes.append(programme)
         problems += found
-    tables, found = find_indicator_tables(flow, file=file)
+    tables, found = find_indicator_tables(flow, file=file,
+                                          rects={p.number: p.rects for p in pages})
     problems += found
     programmes, found = attach_indicators(programmes, tables, file=file)
     problems += found
