@@ -145,7 +145,7 @@ def parse_indicator_sentence(
     problems: list[Problem] = []
     ref = _REFERENCE_RE.search(main)
     cut = min(m.start() for m in (verb, ref) if m is not None) if (verb or ref) else len(main)
-    name = main[:cut].strip(" ,;:-")
+    name = re.sub(r"\s+(?:is|zijn|was|waren)$", "", main[:cut].strip(" ,;:-"), flags=re.I)
     if not name:
         return None, []
 

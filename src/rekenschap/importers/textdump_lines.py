@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -67,27 +66,33 @@ def split_lines(text: str) -> list[TextLine]:
     page = 1
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, raw in enumerate(raw_lines, start=1):
-        if paged and "\f" in raw:
-            parts = raw.split("\f")
-            page += len(parts) - 1
-            raw = " ".join(p for p in parts if p.strip())
-        out.append(TextLine(number, page if paged else None, _clean(raw)))
+        if not paged or "\f" not in raw:
+            out.append(TextLine(number, page if paged else None, _clean(raw)))
+            continue
+        # A form feed inside a line: the text before it ends a page, the text after starts the
+        # next; each piece keeps the line number.
+        parts = raw.split("\f")
+        pieces = [(page + k, _clean(part)) for k, part in enumerate(parts)]
+        page += len(parts) - 1
+        kept = [p for p in pieces if p[1]] or [(page, "")]
+        out.extend(TextLine(number, pg, txt) for pg, txt in kept)
     return out
 
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-\u2013]\s*)?(?:pagina|blz\.?|p\.|page)?\s*\d{1,3}(?:\s*(?:van|/|of)\s*\d{1,3})?"
     r"(?:\s*[-\u2013])?$", re.IGNORECASE)
-_HAS_NUMBER = re.compile(r"\d")
+_BARE_NUMBER = re.compile(r"^[-+(]?\d[\d.,]*\)?$")
 
 
 def _looks_like_page_number(lines: Sequence[TextLine], i: int) -> bool:
     if not _PAGE_NUMBER.match(lines[i].text):
         return False
-    # A lone number glued to other numeric lines is a table value, not a page number.
+    if not _BARE_NUMBER.match(lines[i].text):
+        return True  # "Pagina 3 van 40", "- 7 -"
+    # A bare number glued to other bare numbers is a table value, not a page number.
     for j in (i - 1, i + 1):
-        if 0 <= j < len(lines) and not lines[j].blank and _HAS_NUMBER.search(lines[j].text) \
-                and _PAGE_NUMBER.match(lines[j].text):
+        if 0 <= j < len(lines) and _BARE_NUMBER.match(lines[j].text):
             return False
     return True
 
@@ -98,11 +103,14 @@ def _footer_shape(text: str) -> str:
 
 def find_furniture(lines: Sequence[TextLine]) -> set[int]:
     """Indexes of lines that are page furniture: page numbers ("12", "Pagina 3 van 40", "- 7 -"),
-    running titles with a page number ("Jaarstukken 2024 | 45") and lines repeated on three or
-    more pages. Table values are protected: a number next to other number lines stays."""
+    running titles with a page number ("Jaarstukken 2024 | 45") and short lines (at most one
+    number) repeated on three or more pages. A bare number next to other bare numbers is a
+    table value and stays."""
     found: set[int] = set()
-    pages = {ln.page for ln in lines if ln.page is not None}
-    shapes = Counter(_footer_shape(ln.text) for ln in lines if not ln.blank)
+    pages_of: dict[str, set[int]] = {}
+    for ln in lines:
+        if ln.page is not None and not ln.blank and len(re.findall(r"\d+", ln.text)) <= 1:
+            pages_of.setdefault(_footer_shape(ln.text), set()).add(ln.page)
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
@@ -113,8 +121,8 @@ def find_furniture(lines: Sequence[TextLine]) -> set[int]:
         if title and len(ln.text) <= 80 and re.search(r"(?:^\d{1,3}\s|[\s|]\d{1,3}$)", ln.text):
             found.add(i)
             continue
-        if len(pages) >= 3 and shapes[_footer_shape(ln.text)] >= 3 and len(ln.text) <= 80 \
-                and not is_bullet(ln.text):
+        repeated = len(pages_of.get(_footer_shape(ln.text), ())) >= 3
+        if repeated and len(ln.text) <= 80 and not is_bullet(ln.text):
             found.add(i)
     return found
 
@@ -138,7 +146,10 @@ def split_mid_bullet(text: str) -> tuple[str, str] | None:
 
 
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "t/m", "noch", "als", "maar"})
-_VOWELS = "aeiouyáéíóúàèëïöü"
+# Vowel pairs that would read as one sound across a compound boundary (klinkerbotsing):
+# Dutch keeps the hyphen there ("programma-aanpak", "zee-egel"), not in "politieagent".
+_CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo",
+                      "ou", "ui", "uu", "ij"})
 
 
 def _join_pair(left: str, right: str) -> str:
@@ -157,7 +168,7 @@ def _join_pair(left: str, right: str) -> str:
     after = right[0]
     if not before.islower() or not after.islower():
         return left + right  # "RK-" + "rapport", "Noord-" + "Nederland": a real hyphen
-    if before.lower() in _VOWELS and after.lower() in _VOWELS:
+    if (before + after).lower() in _CLASHES:
         return left + right  # "programma-" + "aanpak": Dutch keeps the hyphen on a vowel clash
     return left[:-1] + right  # "huisartsen-" + "praktijken" -> "huisartsenpraktijken"
 
