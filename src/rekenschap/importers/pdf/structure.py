@@ -26,6 +26,7 @@ from rekenschap.importers.pdf.indicators import attach_indicators, find_indicato
 from rekenschap.importers.pdf.layout import Page
 from rekenschap.importers.pdf.programmes import Chapter, split_chapters
 from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
+from rekenschap.importers.pdf.twocolumn import find_two_column_goals
 from rekenschap.model import (
     Document,
     DocumentKind,
@@ -131,9 +132,11 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
             location=Location(file=file, page=where.page, line=where.number, path=path)))
     else:
         problems += finance_problems(table, file=file, path=f"{path}.finance")
-    goals, found = find_goals(sections.get(Question.GOALS, []),
-                              sections.get(Question.ACTIVITIES, []),
-                              programme=chapter.heading.number, file=file, path=path)
+    goals, found = find_two_column_goals(chapter.lines, file=file, path=path)
+    if not goals:
+        goals, found = find_goals(sections.get(Question.GOALS, []),
+                                  sections.get(Question.ACTIVITIES, []),
+                                  programme=chapter.heading.number, file=file, path=path)
     problems += found
     explanations, found = find_explanations(
         sections.get(Question.EXPLANATION, []), file=file, path=path)
