@@ -88,6 +88,7 @@ programmes:
     goals:
     - title: Snelle hulp bij brand
     finance:
+      sign_convention: lasten_negative
       columns:
       - {key: na_wijziging, kind: amended_budget, label: Begroting na wijziging}
       - {key: realisatie, kind: actual, label: Realisatie}

@@ -40,6 +40,7 @@ def _register() -> None:
     from rekenschap.cli import imports  # noqa: F401
     from rekenschap.cli import opendata  # noqa: F401
     from rekenschap.cli import check  # noqa: F401
+    from rekenschap.cli import publish  # noqa: F401
 
 
 _register()

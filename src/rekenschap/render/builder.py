@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
 
+from rekenschap.checks import narrative
+from rekenschap.checks.narrative import Sentence
 from rekenschap.model import (
     ColumnKind,
     DocumentKind,
-    FinanceTable,
-    Indicator,
     MoneyUnit,
     Problem,
     Programme,
@@ -35,27 +34,37 @@ from rekenschap.render.pagedata import (
     TableData,
 )
 
-IndicatorNarrator = Callable[[Indicator, Lang], Sequence[str]]
-FinanceNarrator = Callable[[FinanceTable, MoneyUnit, Lang], Sequence[str]]
-
 MAIN_COLUMN_ORDER = (ColumnKind.ACTUAL, ColumnKind.BUDGET, ColumnKind.AMENDED_BUDGET,
                      ColumnKind.ORIGINAL_BUDGET, ColumnKind.ESTIMATE)
 """Which column the overview shows: realisation in annual reports, the budget year otherwise."""
 
 
-@dataclass(frozen=True)
 class Narration:
-    """Generated sentences (trend, variance) to show; from ``rekenschap.checks.narrative``."""
+    """Generated sentences (trend, variance) by model path, from ``rekenschap.checks.narrative``."""
 
-    indicator: IndicatorNarrator | None = None
-    finance: FinanceNarrator | None = None
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self._by_path: dict[str, list[str]] = {}
+        for sentence in sentences:
+            self._by_path.setdefault(sentence.path, []).append(sentence.text)
+
+    def finance(self, programme_path: str) -> list[str]:
+        prefix = f"{programme_path}.finance"
+        return [t for path, texts in self._by_path.items()
+                if path == prefix or path.startswith(prefix + ".") for t in texts]
+
+    def indicator(self, programme_path: str, index: int) -> list[str]:
+        return list(self._by_path.get(f"{programme_path}.indicators[{index}]", ()))
 
 
 def build_document(report: Report, *, lang: Lang = "nl", problems: Sequence[Problem] | None = None,
-                   narration: Narration | None = None) -> DocumentData:
-    """The page data for ``report``; ``problems=None`` means no problems page (public build)."""
+                   sentences: Sequence[Sentence] | None = None) -> DocumentData:
+    """The page data for ``report``; ``problems=None`` means no problems page (public build).
+
+    ``sentences`` are the generated trend/variance sentences; by default they are made by
+    ``rekenschap.checks.narrative.sentences`` in the same language.
+    """
     fmt = Formatter(lang)
-    narration = narration or Narration()
+    narration = Narration(narrative.sentences(report, lang) if sentences is None else sentences)
     kind_label = message(f"doc.{report.document.kind.value}", lang)
     year = report.document.year
     title = report.document.title or f"{kind_label} {year}"
@@ -83,36 +92,35 @@ def _programme_pages(report: Report, fmt: Formatter, narration: Narration) -> li
         used.add(slug)
         return slug
 
-    def visit(prog: Programme, depth: int, parent: Link | None) -> Link:
+    def visit(prog: Programme, path: str, depth: int, parent: Link | None) -> Link:
         label = f"{prog.code} {prog.name}" if prog.code else prog.name
         slug = unique(slugify(label, "programma"))
         link = Link(f"{slug}.html", label)
         index = len(pages)
-        pages.append(_programme_page(prog, slug, label, depth, parent, report.unit, fmt,
+        pages.append(_programme_page(prog, path, slug, label, depth, parent, report.unit, fmt,
                                      narration, suffix))
-        subs = tuple(visit(sub, depth + 1, link) for sub in prog.subprogrammes)
+        subs = tuple(visit(sub, f"{path}.subprogrammes[{j}]", depth + 1, link)
+                     for j, sub in enumerate(prog.subprogrammes))
         if subs:
             page = pages[index]
             pages[index] = ProgrammePage(**{**page.__dict__, "subprogrammes": subs})
         return link
 
-    for top in report.programmes:
-        visit(top, 0, None)
+    for i, top in enumerate(report.programmes):
+        visit(top, f"programmes[{i}]", 0, None)
     return pages
 
 
-def _programme_page(prog: Programme, slug: str, label: str, depth: int, parent: Link | None,
-                    unit: MoneyUnit, fmt: Formatter, narration: Narration,
+def _programme_page(prog: Programme, path: str, slug: str, label: str, depth: int,
+                    parent: Link | None, unit: MoneyUnit, fmt: Formatter, narration: Narration,
                     suffix: str) -> ProgrammePage:
     lang = fmt.lang
     finance = None
     if prog.finance is not None:
-        sentences = (narration.finance(prog.finance, prog.finance.unit or unit, lang)
-                     if narration.finance else ())
-        finance = finance_data(prog.finance, unit, fmt, label, prog.explanations, sentences)
-    indicators = tuple(
-        indicator_data(ind, i, fmt, narration.indicator(ind, lang) if narration.indicator else ())
-        for i, ind in enumerate(prog.indicators))
+        finance = finance_data(prog.finance, unit, fmt, label, prog.explanations,
+                               narration.finance(path))
+    indicators = tuple(indicator_data(ind, i, fmt, narration.indicator(path, i))
+                       for i, ind in enumerate(prog.indicators))
     sections = tuple(SectionData(s.heading, tuple(p.strip() for p in s.text.split("\n\n")
                                                   if p.strip()))
                      for s in prog.sections)

@@ -181,6 +181,23 @@ class DocumentData:
     problems: ProblemsData | None
     search: tuple[SearchEntry, ...] = field(default=())
 
+    def tables(self) -> list[tuple[str, str, TableData]]:
+        """Every table as (page name, short name, table), overview first, in reading order.
+
+        The short name is what a spreadsheet tab can show: "1.1 Lasten en baten".
+        """
+        found = [(self.title, self.title, self.overview.table)] if self.overview.table else []
+        for page in self.programmes:
+            name = f"{page.code} {page.title}" if page.code else page.title
+            prefix = page.code or page.title
+            if page.finance is not None:
+                found.append((name, f"{prefix} {page.finance_heading}",
+                              page.finance.table))
+                found.extend((name, f"{prefix} {v.title or ''}", v.table)
+                             for v in page.finance.variances if v.table)
+            found.extend((name, f"{prefix} {i.name}", i.table) for i in page.indicators)
+        return found
+
     def charts(self) -> list[ChartData]:
         """Every chart of the document (overview first), for rendering in one batch."""
         found = [self.overview.chart] if self.overview.chart else []

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rekenschap.model import Problem, Report
-from rekenschap.render.builder import Narration, build_document
+from rekenschap.render.builder import build_document
 from rekenschap.render.charts import ChartRenderer
 from rekenschap.render.html import environment
 from rekenschap.render.messages import Lang, check_lang, message
@@ -39,7 +39,6 @@ class SiteResult:
 
 def build_site(reports: Sequence[Report], out_dir: str | Path, *, lang: str = "nl",
                public: bool = False, problems: Sequence[Sequence[Problem]] | None = None,
-               narration: Narration | None = None,
                chart_cache: Path | None = None) -> SiteResult:
     """Write the website for ``reports`` to ``out_dir``.
 
@@ -52,7 +51,7 @@ def build_site(reports: Sequence[Report], out_dir: str | Path, *, lang: str = "n
     out.mkdir(parents=True, exist_ok=True)
     if problems is not None and len(problems) != len(reports):
         raise ValueError(f"problems has {len(problems)} lists for {len(reports)} reports")
-    docs = _documents(reports, language, public, problems, narration)
+    docs = _documents(reports, language, public, problems)
     renderer = ChartRenderer(lang=language, cache_dir=chart_cache)
     svgs = renderer.render_all(c for d in docs for c in d.charts())
     pages = _write_pages(docs, out, language, svgs)
@@ -64,13 +63,12 @@ def build_site(reports: Sequence[Report], out_dir: str | Path, *, lang: str = "n
 
 
 def _documents(reports: Sequence[Report], lang: Lang, public: bool,
-               problems: Sequence[Sequence[Problem]] | None,
-               narration: Narration | None) -> list[DocumentData]:
+               problems: Sequence[Sequence[Problem]] | None) -> list[DocumentData]:
     docs: list[DocumentData] = []
     used: set[str] = set()
     for i, report in enumerate(reports):
         found = None if public else list(problems[i]) if problems is not None else []
-        doc = build_document(report, lang=lang, problems=found, narration=narration)
+        doc = build_document(report, lang=lang, problems=found)
         slug, n = doc.slug, 2
         while slug in used:
             slug, n = f"{doc.slug}-{n}", n + 1

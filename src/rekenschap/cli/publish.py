@@ -1,0 +1,110 @@
+"""``rekenschap publish FILE... -o SITE/`` and ``rekenschap export FILE --to FORMAT``.
+
+Inputs are anything the importers read (JSON/YAML, PDF, text). Problems from import and from the
+checks are printed as ``file:page:line: CODE severity message`` and, unless ``--public``, shown
+on the site's problems page. A file that cannot be read is skipped with its problem; the others
+are still published.
+
+Exit codes: 0 written, 1 written but some input could not be read, 2 nothing to write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from rekenschap.checks import run_checks
+from rekenschap.cli import app
+from rekenschap.importers import import_path
+from rekenschap.model import Problem, Report, Severity
+from rekenschap.render.exports import DIRECTORY_FORMATS, ExportFormat, default_output, export
+from rekenschap.render.messages import LANGS
+from rekenschap.render.site import build_site
+
+_Lang = Annotated[str, typer.Option("--lang", help=f"Language of the output: {', '.join(LANGS)}.")]
+
+
+def _console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _load(path: Path, console: Console, with_checks: bool) -> tuple[Report | None, list[Problem]]:
+    report, problems = import_path(path)
+    if report is not None and with_checks:
+        problems = [*problems, *run_checks(report)]
+    problems = [p if p.location.file else p.model_copy(update={
+        "location": p.location.model_copy(update={"file": str(path)})}) for p in problems]
+    for problem in problems:
+        style = "red" if problem.severity is Severity.ERROR else "yellow"
+        console.print(problem.format(), style=style, markup=False)
+    if report is None:
+        console.print(f"{path}: skipped, could not be read as a report", style="red",
+                      markup=False)
+    return report, problems
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise typer.BadParameter(f"use one of {', '.join(LANGS)}", param_hint="--lang")
+
+
+@app.command("publish")
+def publish(
+    files: Annotated[list[Path], typer.Argument(help="Reports: JSON/YAML, PDF or text.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Site directory.")] = Path("site"),
+    lang: _Lang = "nl",
+    public: Annotated[bool, typer.Option("--public",
+                                         help="Leave out the problems page (public build).")] = False,
+) -> None:
+    """Build the static website: overview, a page per programme, charts, search.
+
+    Bouw de statische website: overzicht, een pagina per programma, grafieken, zoeken.
+    """
+    _check_lang(lang)
+    console = _console()
+    reports: list[Report] = []
+    found: list[list[Problem]] = []
+    for file in files:
+        report, problems = _load(file, console, with_checks=not public)
+        if report is not None:
+            reports.append(report)
+            found.append(problems)
+    if not reports:
+        console.print("nothing to publish", style="red")
+        raise typer.Exit(2)
+    result = build_site(reports, output, lang=lang, public=public, problems=found)
+    typer.echo(f"{output}: {len(result.pages)} pages for {len(reports)} document(s) in "
+               f"{result.seconds:.1f}s ({result.charts_rendered} charts, "
+               f"{result.chart_seconds:.1f}s); open {output / 'index.html'}")
+    if len(reports) < len(files):
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_command(
+    file: Annotated[Path, typer.Argument(help="A report: JSON/YAML, PDF or text.")],
+    to: Annotated[ExportFormat, typer.Option("--to", help="Output format.")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Output file (a directory for csv and fdp).")] = None,
+    lang: _Lang = "nl",
+    public: Annotated[bool, typer.Option(
+        "--public", help="PDF/DOCX without the problems chapter.")] = False,
+) -> None:
+    """Export one report as PDF, DOCX, XLSX, CSV, JSON or a Fiscal Data Package.
+
+    Exporteer een rapport als PDF, DOCX, XLSX, CSV, JSON of Fiscal Data Package.
+    """
+    _check_lang(lang)
+    console = _console()
+    report, problems = _load(file, console, with_checks=not public)
+    if report is None:
+        raise typer.Exit(2)
+    out = output or default_output(file, to)
+    if to in DIRECTORY_FORMATS and out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} exists and is not a directory", param_hint="-o")
+    written = export(report, to, out, lang=lang, problems=None if public else problems)
+    for path in written:
+        typer.echo(str(path))

@@ -1,0 +1,122 @@
+"""DOCX export (python-docx): real Word headings and editable tables from the page data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
+
+from rekenschap.render.messages import message
+from rekenschap.render.pagedata import DocumentData, ProgrammePage, TableData
+
+
+def _repeat_header(table: Table) -> None:
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+
+
+def add_table(document: object, data: TableData) -> Table:
+    from docx.document import Document as DocxDocument
+
+    assert isinstance(document, DocxDocument)
+    document.add_paragraph(data.caption, style="Caption")
+    table = document.add_table(rows=1, cols=len(data.headers))
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, data.headers, strict=True):
+        cell.text = header
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    _repeat_header(table)
+    for row in data.rows:
+        cells = table.add_row().cells
+        for i, (cell, value) in enumerate(zip(cells, row, strict=True)):
+            cell.text = value.text
+            if i > 0 and value.numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if i == 0:
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+    if data.note:
+        document.add_paragraph(data.note)
+    return table
+
+
+def _programme(document: object, page: ProgrammePage, lang: str) -> None:
+    from docx.document import Document as DocxDocument
+
+    assert isinstance(document, DocxDocument)
+    document.add_heading(f"{page.code + ' ' if page.code else ''}{page.title}", level=1)
+    document.add_paragraph(page.level_label)
+    if page.taakvelden:
+        document.add_paragraph(f"{message('prog.taakvelden', lang)}: {', '.join(page.taakvelden)}")
+    document.add_heading(page.goals_heading, level=2)
+    for goal in page.goals:
+        document.add_heading(f"{goal.code + ' ' if goal.code else ''}{goal.title}", level=3)
+        if goal.description:
+            document.add_paragraph(goal.description)
+        for act in goal.activities:
+            prefix = f"[{act.status_label}] " if act.status else ""
+            document.add_paragraph(prefix + act.text, style="List Bullet")
+    document.add_heading(page.finance_heading, level=2)
+    if page.finance is not None:
+        add_table(document, page.finance.table)
+        if page.finance.sign_note:
+            document.add_paragraph(page.finance.sign_note)
+        for sentence in page.finance.sentences:
+            document.add_paragraph(sentence)
+        for var in page.finance.variances:
+            document.add_heading(var.title or message("fin.variances", lang), level=3)
+            if var.threshold:
+                document.add_paragraph(var.threshold)
+            if var.table:
+                add_table(document, var.table)
+            for title, text in var.texts:
+                para = document.add_paragraph()
+                para.add_run(title + ": ").bold = True
+                para.add_run(text)
+    if page.indicators:
+        document.add_heading(message("prog.indicators", lang), level=2)
+        for ind in page.indicators:
+            document.add_heading(ind.name, level=3)
+            for sentence in ind.sentences:
+                document.add_paragraph(sentence)
+            add_table(document, ind.table)
+            for claim in ind.claims:
+                document.add_paragraph(f"“{claim}”", style="Quote")
+    for section in page.sections:
+        document.add_heading(section.heading, level=2)
+        for para in section.paragraphs:
+            document.add_paragraph(para)
+
+
+def write_docx(doc: DocumentData, out: str | Path) -> Path:
+    """One Word document: title, overview table, a Heading 1 chapter per programme."""
+    document = Document()
+    document.core_properties.title = f"{doc.organisation}: {doc.title}"
+    document.core_properties.author = doc.organisation
+    document.core_properties.language = doc.lang
+    document.add_heading(doc.title, level=0)
+    document.add_paragraph(doc.organisation)
+    document.add_heading(message("doc.overview", doc.lang), level=1)
+    if doc.overview.table:
+        add_table(document, doc.overview.table)
+    else:
+        document.add_paragraph(message("doc.nofinance", doc.lang))
+    for page in doc.programmes:
+        _programme(document, page, doc.lang)
+    if doc.problems is not None:
+        document.add_heading(message("prob.title", doc.lang), level=1)
+        document.add_paragraph(doc.problems.summary)
+        for p in doc.problems.rows:
+            document.add_paragraph(f"{p.severity_label} {p.code}: {p.message} ({p.location})",
+                                   style="List Bullet")
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path

@@ -1,0 +1,42 @@
+"""PDF export (WeasyPrint) from the page data: tagged PDF/UA-1, page numbers, table of contents.
+
+The PDF is made from its own print template (headings per programme, real tables) so that the
+PDF importer can read it back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+from weasyprint import HTML
+
+from rekenschap.render.charts import ChartRenderer
+from rekenschap.render.html import environment
+from rekenschap.render.messages import message
+from rekenschap.render.pagedata import DocumentData
+
+PRINT_CSS = Path(__file__).parent / "static" / "print.css"
+
+
+def print_html(doc: DocumentData, renderer: ChartRenderer | None = None) -> str:
+    """The single HTML document the PDF is printed from."""
+    renderer = renderer or ChartRenderer(lang=doc.lang)
+    svgs = renderer.render_all(doc.charts())
+    labels = (f':root {{ --rs-page-label: "{message("print.page", doc.lang)}"; '
+              f'--rs-of-label: "{message("print.of", doc.lang)}"; }}\n')
+    css = PRINT_CSS.read_text(encoding="utf-8")
+    # WeasyPrint does not resolve var() inside @page margin boxes; substitute the labels.
+    css = css.replace("var(--rs-page-label)", f'"{message("print.page", doc.lang)}"')
+    css = css.replace("var(--rs-of-label)", f'"{message("print.of", doc.lang)}"')
+    return environment(doc.lang).get_template("print.html.j2").render(
+        doc=doc, svgs=svgs, css=Markup(labels + css))  # our own stylesheet, not user text
+
+
+def write_pdf(doc: DocumentData, out: str | Path, renderer: ChartRenderer | None = None) -> Path:
+    """Write ``doc`` as a tagged PDF (PDF/UA-1 variant) to ``out``."""
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=print_html(doc, renderer), base_url=str(path.parent)).write_pdf(
+        path, pdf_variant="pdf/ua-1", custom_metadata=True)
+    return path
