@@ -56,8 +56,8 @@ def publish(
     files: Annotated[list[Path], typer.Argument(help="Reports: JSON/YAML, PDF or text.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Site directory.")] = Path("site"),
     lang: _Lang = "nl",
-    public: Annotated[bool, typer.Option("--public",
-                                         help="Leave out the problems page (public build).")] = False,
+    public: Annotated[bool, typer.Option(
+        "--public", help="Leave out the problems page (public build).")] = False,
 ) -> None:
     """Build the static website: overview, a page per programme, charts, search.
 

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table
 
-from rekenschap.render.messages import message
+from rekenschap.render.messages import Lang, message
 from rekenschap.render.pagedata import DocumentData, ProgrammePage, TableData
 
 
@@ -26,15 +26,15 @@ def add_table(document: object, data: TableData) -> Table:
 
     assert isinstance(document, DocxDocument)
     document.add_paragraph(data.caption, style="Caption")
-    table = document.add_table(rows=1, cols=len(data.headers))
+    table: Table = document.add_table(rows=1 + len(data.rows), cols=len(data.headers))
     table.style = "Table Grid"
     for cell, header in zip(table.rows[0].cells, data.headers, strict=True):
         cell.text = header
         for run in cell.paragraphs[0].runs:
             run.bold = True
     _repeat_header(table)
-    for row in data.rows:
-        cells = table.add_row().cells
+    for index, row in enumerate(data.rows, start=1):
+        cells = table.rows[index].cells
         for i, (cell, value) in enumerate(zip(cells, row, strict=True)):
             cell.text = value.text
             if i > 0 and value.numeric:
@@ -47,7 +47,7 @@ def add_table(document: object, data: TableData) -> Table:
     return table
 
 
-def _programme(document: object, page: ProgrammePage, lang: str) -> None:
+def _programme(document: object, page: ProgrammePage, lang: Lang) -> None:
     from docx.document import Document as DocxDocument
 
     assert isinstance(document, DocxDocument)
@@ -77,9 +77,9 @@ def _programme(document: object, page: ProgrammePage, lang: str) -> None:
             if var.table:
                 add_table(document, var.table)
             for title, text in var.texts:
-                para = document.add_paragraph()
-                para.add_run(title + ": ").bold = True
-                para.add_run(text)
+                explained = document.add_paragraph()
+                explained.add_run(title + ": ").bold = True
+                explained.add_run(text)
     if page.indicators:
         document.add_heading(message("prog.indicators", lang), level=2)
         for ind in page.indicators:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from markupsafe import Markup
-from weasyprint import HTML
+from weasyprint import HTML  # type: ignore[import-untyped]
 
 from rekenschap.render.charts import ChartRenderer
 from rekenschap.render.html import environment

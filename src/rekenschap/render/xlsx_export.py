@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from rekenschap.render.pagedata import DocumentData, TableData
 
@@ -25,10 +26,7 @@ def sheet_title(text: str, used: set[str]) -> str:
     return title
 
 
-def _fill(ws: object, table: TableData, page: str) -> None:
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    assert isinstance(ws, Worksheet)
+def _fill(ws: Any, table: TableData, page: str) -> None:
     ws.append([table.caption])
     ws["A1"].font = Font(bold=True, size=12)
     ws.append([page])
