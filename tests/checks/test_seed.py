@@ -1,11 +1,11 @@
-"""The must-finds on the Groningen seed page (examples/groningen-2024-veiligheid.yaml), each by code."""
+"""The must-finds on the Groningen seed (examples/groningen-2024-veiligheid.yaml), each by code."""
 
 from __future__ import annotations
 
+from tests.checks.helpers import by_code, example
+
 from rekenschap.checks import run_checks
 from rekenschap.model import Severity
-
-from tests.checks.helpers import by_code, example
 
 
 def test_baten_variance_without_explanation() -> None:

@@ -8,12 +8,11 @@ transcribed by hand; ``test_transcription_matches_the_pdf`` checks every row aga
 from __future__ import annotations
 
 import pytest
+from tests.checks.helpers import codes, report_from_yaml
+from tests.conftest import corpus_file
 
 from rekenschap.checks import run_checks
 from rekenschap.model import Report
-
-from tests.checks.helpers import codes, report_from_yaml
-from tests.conftest import corpus_file
 
 COLUMNS = """
     columns:
@@ -67,7 +66,8 @@ def _yaml(rows: dict[str, tuple[int, str, list[tuple[str, str, str]]]], explanat
         for label, kind, values in table:
             a, b, c, d = (f"'{v}'" for v in values.split())
             out += [f"    - kind: {kind}", f"      label: {label}",
-                    f"      values: {{primair: {a}, na_wijziging: {b}, realisatie: {c}, verschil: {d}}}",
+                    "      values: "
+                    f"{{primair: {a}, na_wijziging: {b}, realisatie: {c}, verschil: {d}}}",
                     f"      provenance: {{file: jaarstukken-2023.pdf, page: {page}}}"]
         if code == "P1" and explanations:
             out.append(explanations)
@@ -113,7 +113,8 @@ def test_p3_lasten_overrun_as_on_page_47() -> None:
     (overrun,) = [p for p in run_checks(_report()) if p.code == "FIN-OVERRUN"]
     assert overrun.location.page == 47 and overrun.location.file == "jaarstukken-2023.pdf"
     assert "Bestuur en middelen" in overrun.message
-    assert "19.783" in overrun.message and "18.791" in overrun.message and "by 992" in overrun.message
+    assert "19.783" in overrun.message and "18.791" in overrun.message
+    assert "by 992" in overrun.message
 
 
 def test_wassenaar_threshold_from_the_catalogue() -> None:
@@ -131,7 +132,7 @@ def test_explanations_by_text_mention() -> None:
     threshold: 50000
     items:
     - title: Opvang Oekraïense ontheemden (per saldo nadelig € 42.000)
-      text: De werkelijke lasten bedroegen € 2.389.000 ... De werkelijke baten bedroegen € 2.347.000.
+      text: De werkelijke lasten bedroegen € 2.389.000 ... De werkelijke baten € 2.347.000.
     - title: Aanpak ondermijning (nadeel hogere lasten € 40.000)
 """
     found = [p for p in run_checks(_report(explanations=items))

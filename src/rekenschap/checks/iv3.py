@@ -17,7 +17,7 @@ from rekenschap.importers.opendata_iv3dir import Iv3Data, load_iv3_dir
 from rekenschap.importers.opendata_reconcile import reconcile_report
 from rekenschap.model import Location, Problem, Report, Severity
 
-_RULE = "Iv3 informatievoorschrift (BBV art. 71-72: information to third parties, per taakveld)"
+_RULE = "Iv3 informatievoorschrift (BZK/CBS): baten and lasten per taakveld"
 
 TAAKVELD = Code(
     "IV3-TAAKVELD",
