@@ -51,7 +51,7 @@ class StructureOptions:
     year: int | None = None
 
 
-_ORG = re.compile(r"\bgemeente\s+([A-Z][a-zA-Z'\-]+(?:\s+[A-Z][a-zA-Z'\-]+)?)")
+_ORG = re.compile(r"\b[Gg]emeente\s+([A-Z][a-zA-Z'\-]+)\b")
 _FRONT_PAGES = 12
 
 

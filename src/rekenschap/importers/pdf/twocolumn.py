@@ -75,7 +75,9 @@ def _paragraphs(rows: list[tuple[FlowLine, str]]) -> list[_Para]:
     """Cut one column into paragraphs at vertical gaps (a paragraph may cross a page)."""
     pitches = sorted(b[0].line.top - a[0].line.top for a, b in pairwise(rows)
                      if a[0].page == b[0].page and b[0].line.top > a[0].line.top)
-    pitch = pitches[len(pitches) // 4] if pitches else 14.0
+    heights = sorted(fl.line.bottom - fl.line.top for fl, _ in rows)
+    line_pitch = 1.6 * heights[len(heights) // 2] if heights else 14.0
+    pitch = min(pitches[len(pitches) // 4], line_pitch) if pitches else line_pitch
     paras: list[_Para] = []
     prev: FlowLine | None = None
     for fl, text in rows:
@@ -85,6 +87,7 @@ def _paragraphs(rows: list[tuple[FlowLine, str]]) -> list[_Para]:
             new = paras[-1].parts[-1].rstrip().endswith((".", ";", ":")) or not text[:1].islower()
         else:
             new = fl.line.top - prev.line.top > 1.5 * pitch
+        new = new or bool(_GOAL_CODE.match(text) or _RESULT_CODE.match(text))
         if new:
             paras.append(_Para())
         paras[-1].lines.append(fl)
