@@ -124,7 +124,13 @@ def test_corpus_wassenaar_2023_matches_the_jaarstukken() -> None:
     assert data.amounts("GM9999", 2023, "jaarrekening", "1.2") is None
     assert data.amounts("GM0629", 2019, "jaarrekening", "1.2") is None
     table = data.table(2023, "jaarrekening")
-    assert table is not None and len(table.municipalities) == 342  # 341 + Nederland
+    assert table is not None and len(table.municipalities) == 343  # 342 + Nederland
+    # Bergen (L.) and Bergen (NH.) stay apart; "Hengelo" in Iv3 is "Hengelo (O.)" at CBS
+    bergen_l, bergen_nh = table.municipality("GM0893"), table.municipality("GM0373")
+    assert bergen_l is not None and bergen_l.name == "Bergen (L.)"
+    assert bergen_nh is not None and bergen_nh.name == "Bergen (NH.)"
+    hengelo = table.municipality("GM0164")
+    assert hengelo is not None and hengelo.name == "Hengelo"
 
 
 def test_missing_directory_is_a_problem(tmp_path: Path) -> None:

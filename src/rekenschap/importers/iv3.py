@@ -35,6 +35,7 @@ __all__ = [
     "load_iv3",
     "load_iv3_definitions",
     "normalise_name",
+    "short_name",
     "taakveld_code",
 ]
 
@@ -51,10 +52,18 @@ _FILE_NAME = re.compile(r"(?P<year>\d{4})_(?P<kind>begroting|jaarrekening)", re.
 
 @lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
-    """A municipality name for matching: case, accents, spacing and punctuation ignored."""
+    """A municipality name for matching: case, accents, spacing and punctuation ignored.
+
+    The province suffix stays ("Bergen (NH.)" -> "bergen nh"): it is what tells Bergen (L.) and
+    Bergen (NH.) apart. :func:`short_name` drops it.
+    """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"\(.*?\)", "", text)
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def short_name(name: str) -> str:
+    """The normalised name without a parenthesised suffix: "Hengelo (O.)" -> "hengelo"."""
+    return normalise_name(re.sub(r"\(.*?\)", " ", name))
 
 
 def taakveld_code(label: str) -> str | None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rekenschap.importers.iv3 import normalise_name
+from rekenschap.importers.iv3 import normalise_name, short_name
 from rekenschap.importers.opendata_csv import read_csv_table
 from rekenschap.model import Problem, Provenance, Severity
 
@@ -38,8 +38,19 @@ class MunicipalityRegister:
     by_code: dict[str, Municipality] = field(default_factory=dict)
 
     def by_name(self) -> dict[str, str]:
-        """Normalised name -> CBS code (what :func:`~rekenschap.importers.iv3.load_iv3` takes)."""
-        return {normalise_name(m.name): code for code, m in self.by_code.items()}
+        """Normalised name -> CBS code (what :func:`~rekenschap.importers.iv3.load_iv3` takes).
+
+        Names are also listed without their province suffix ("Hengelo (O.)" as "hengelo", as
+        the Iv3 files print it) when that short form is unambiguous ("Bergen" is not).
+        """
+        full = {normalise_name(m.name): code for code, m in self.by_code.items()}
+        shorts: dict[str, set[str]] = {}
+        for code, m in self.by_code.items():
+            shorts.setdefault(short_name(m.name), set()).add(code)
+        for key, codes in shorts.items():
+            if len(codes) == 1 and key not in full:
+                full[key] = next(iter(codes))
+        return full
 
     def get(self, code: str) -> Municipality | None:
         return self.by_code.get(code.strip().upper())
