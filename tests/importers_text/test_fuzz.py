@@ -1,0 +1,98 @@
+"""Fuzzing import_text: arbitrary text and mutations of the seed never raise and always give a
+valid Report; the importer's own safety net (TXT-INTERNAL) must never be needed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rekenschap.importers.text import import_text
+from rekenschap.model import Report
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = Path(os.environ.get("REKENSCHAP_SHARED", ROOT.parent / "shared")) / "seeds" / (
+    "groningen-2024-veiligheid.txt")
+
+SEED_LINES = SEED.read_text(encoding="utf-8").split("\n") if SEED.exists() else [
+    "Deelprogramma 2.2.Veiligheid", "Wat wilden we bereiken? Wat hebben we daarvoor gedaan?",
+    "Doel • activiteit", "Veligheid Primitieve", "begroting", "Lasten 42.668 44.622 45.324",
+    "• Geweldsmisdrijven t.o.v. peiljaar 2019 gedaald (6,5 per 1000 inwoners in 2019 -> 5,7)",
+]
+
+# Characters that matter to the parsers, plus anything unicode.
+TOKENS = st.sampled_from([
+    "\n", "\n\n", "\f", " ", "•", "- ", "->", "(", ")", "t.o.v.", "peiljaar", "2019", "2024",
+    "gedaald", "gestegen", "tegenover", "5, 4", "13.140", "-4.346", "Lasten", "Baten",
+    "Primitieve begroting", "Rekening", "Programma 1 ", "Deelprogramma 2.2.", "x € 1.000",
+    "Wat wilden we bereiken?", "Wat mag het kosten?", "huisartsen-", "per 1000 inwoners",
+    "> 100 ", "2projecten", "12", "Pagina 3 van 9",
+])
+TEXT = st.lists(st.one_of(TOKENS, st.text(max_size=12)), max_size=80).map("".join)
+
+
+def _check(text: str) -> None:
+    report, problems = import_text(text, file="fuzz.txt")
+    assert isinstance(report, Report)
+    Report.model_validate(report.model_dump(mode="json", by_alias=True))  # round-trips
+    assert not [p for p in problems if p.code == "TXT-INTERNAL"], [p.message for p in problems]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_arbitrary_text_never_raises(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_any_unicode_never_raises(text: str) -> None:
+    _check(text)
+
+
+@st.composite
+def seed_mutations(draw: st.DrawFn) -> str:
+    lines = list(SEED_LINES)
+    for _ in range(draw(st.integers(0, 6))):
+        if not lines:
+            break
+        op = draw(st.sampled_from(["drop", "dup", "swap", "garble", "insert", "split"]))
+        i = draw(st.integers(0, len(lines) - 1))
+        if op == "drop":
+            del lines[i]
+        elif op == "dup":
+            lines.insert(i, lines[i])
+        elif op == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op == "garble":
+            line = lines[i]
+            k = draw(st.integers(0, len(line)))
+            lines[i] = line[:k] + draw(st.text(max_size=5)) + line[k:]
+        elif op == "insert":
+            lines.insert(i, draw(st.text(max_size=30)))
+        else:
+            line = lines[i]
+            k = draw(st.integers(0, len(line)))
+            lines[i:i + 1] = [line[:k], line[k:]]
+    if draw(st.booleans()):
+        lines = draw(st.permutations(lines))
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed_mutations())
+def test_seed_mutations_never_raise(text: str) -> None:
+    _check(text)
+
+
+def test_the_unmutated_seed_keeps_everything() -> None:
+    """Sanity for the mutation base: the seed itself gives 8 goals, a table and 7 indicators."""
+    report, _ = import_text("\n".join(SEED_LINES), file=Path("groningen-2024-veiligheid.txt").name)
+    if not SEED.exists():
+        return
+    [programme] = report.programmes
+    assert (len(programme.goals), len(programme.indicators)) == (8, 7)
+    assert programme.finance is not None
