@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from ninja import Body
 from pydantic import ValidationError as PydanticError
 
 from rekenschap.model import Programme, Report
@@ -95,7 +96,9 @@ def list_documents(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @api.post("/documents", response={201: DocumentOut, **ERRORS})
-def create_document(request: HttpRequest, report: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def create_document(
+    request: HttpRequest, report: dict[str, Any] = Body(...)
+) -> tuple[int, dict[str, Any]]:
     """Create a concept document from interchange JSON (``rekenschap/report@1``)."""
     if not can(_user(request), Action.IMPORT):
         raise Forbidden(_("U mag geen documenten importeren."))
