@@ -127,7 +127,7 @@ def test_unknown_report_year_keeps_the_value_without_period() -> None:
     assert indicator is not None
     assert [(o.period, o.period_implicit) for o in indicator.observations] == [
         ("2019", False), (None, False)]
-    assert [p.code for p in problems] == ["TXT-NO-YEAR"]
+    assert [p.code for p in problems] == ["TXT-IMPLICIT-PERIOD"]
 
 
 def test_verb_without_reference_is_no_claim_but_said() -> None:

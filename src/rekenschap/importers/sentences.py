@@ -234,7 +234,7 @@ def parse_indicator_sentence(
                 provenance))
     if without_period and year is None and len(without_period) == 1:
         problems.append(_problem(
-            "TXT-NO-YEAR", Severity.NOTICE,
+            "TXT-IMPLICIT-PERIOD", Severity.NOTICE,
             f"{name!r}: a value without a printed year stands for the report year, which is not "
             "known; it is kept without a period", provenance))
     if unit is None and name.lower().startswith("aantal"):

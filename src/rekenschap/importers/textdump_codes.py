@@ -1,0 +1,53 @@
+"""The problem codes of the text-dump importer, each documented once (as data).
+
+``tests/importers_text/test_codes.py`` fails when a module of the text importer emits a code
+that is not listed here, or when a listed code is no longer emitted.
+"""
+
+from __future__ import annotations
+
+from rekenschap.model import Severity
+
+__all__ = ["TEXT_PROBLEM_CODES"]
+
+TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
+    "TXT-ACTIVITY-NO-GOAL": (Severity.WARNING, "A bullet (activity) before any goal; its text is "
+                             "kept in the programme section 'Overige tekst'."),
+    "TXT-AMBIGUOUS-ORDER": (Severity.WARNING, "Values whose periods the text does not give "
+                            "('13.140 tegenover 13.044'); kept without a period in printed "
+                            "order, the message names both readings."),
+    "TXT-BAD-CBS-CODE": (Severity.WARNING, "The CBS code in the options is not GMxxxx/PVxxxx/"
+                         "WSxxxx; ignored."),
+    "TXT-CLAIM-NO-REFERENCE": (Severity.NOTICE, "A trend verb ('gedaald') without 't.o.v. ...'; "
+                               "the claim is not recorded, the indicator is."),
+    "TXT-ENCODING": (Severity.NOTICE, "The file is not UTF-8; read as Windows-1252."),
+    "TXT-FINANCE-EXTRA": (Severity.WARNING, "A second finance table in one programme; only the "
+                          "first is kept."),
+    "TXT-FINANCE-HEADER": (Severity.WARNING, "Finance rows without a recognisable column header; "
+                           "the rows are not imported."),
+    "TXT-FINANCE-ROW": (Severity.WARNING, "A finance row whose number of amounts differs from "
+                        "the number of columns; the row is not imported (the message quotes it)."),
+    "TXT-FURNITURE": (Severity.NOTICE, "A page number or running footer left out of the text."),
+    "TXT-GOAL-NO-ACTIVITY": (Severity.NOTICE, "A goal without activities in the text."),
+    "TXT-IMPLICIT-PERIOD": (Severity.NOTICE, "A value stands for the report year, which is not "
+                            "known; kept without a period."),
+    "TXT-INDICATOR-VALUE": (Severity.WARNING, "A year printed without a value in an indicator "
+                            "sentence; skipped."),
+    "TXT-INTERNAL": (Severity.ERROR, "A bug in the text importer; an empty report is returned. "
+                     "Please report it with the input."),
+    "TXT-KIND-INFERRED": (Severity.NOTICE, "The document kind is not stated; inferred from the "
+                          "W-heading tense or the finance columns."),
+    "TXT-NO-ORGANISATION": (Severity.WARNING, "No organisation in the options or the file name."),
+    "TXT-NO-PROGRAMME": (Severity.ERROR, "No programme heading in the text; nothing imported."),
+    "TXT-NO-SCALE": (Severity.NOTICE, "The text states no amount scale ('x € 1.000') and the "
+                     "options give none; amounts are kept as printed (scale 1)."),
+    "TXT-NO-YEAR": (Severity.ERROR, "No document year anywhere; recorded as 1900."),
+    "TXT-UNIT-MISPRINT": (Severity.NOTICE, "A value printed with another unit than the other "
+                          "values of the indicator ('naar 1000 inwoners'); read in the same unit."),
+    "TXT-UNPLACED": (Severity.WARNING, "Text that is not a goal, activity, finance row or "
+                     "indicator; kept under 'Overige tekst' (or, before the first programme, "
+                     "quoted in the message)."),
+    "TXT-UNREADABLE": (Severity.ERROR, "The file cannot be read."),
+    "TXT-YEAR-ASSUMED": (Severity.WARNING, "No document year in the options, title or file name; "
+                         "the latest year printed in the text is assumed."),
+}
