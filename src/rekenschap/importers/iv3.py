@@ -80,7 +80,13 @@ class Iv3Amount:
     taakveld: str
     baten: Decimal | None
     lasten: Decimal | None
-    provenance: Provenance
+    file: str
+    line: int
+
+    @property
+    def provenance(self) -> Provenance:
+        """Where the row is (built on demand: a year has some 24.000 rows)."""
+        return Provenance(file=self.file, line=self.line)
 
 
 @dataclass(frozen=True)
@@ -220,7 +226,7 @@ def _read_row(csv_table: CsvTable, row: CsvRow, table: Iv3Table, problems: list[
                                               line=row.line, column=column))
             amounts[column] = None
     table.add(Iv3Amount(municipality=name, taakveld=code, baten=amounts["Baten"],
-                        lasten=amounts["Lasten"], provenance=csv_table.provenance(row)))
+                        lasten=amounts["Lasten"], file=csv_table.file, line=row.line))
 
 
 def _municipality(csv_table: CsvTable, row: CsvRow, name: str, cbs_code: str | None,
