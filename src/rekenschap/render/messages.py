@@ -72,7 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # finance
     "fin.caption": ("Lasten en baten", "Expenditure and income"),
     "fin.row": ("Omschrijving", "Item"),
-    "fin.unit": ("Bedragen in {unit}", "Amounts in {unit}"),
+    "fin.unit": ("Bedragen x {unit}", "Amounts in {unit}"),
     "fin.variances": ("Toelichting op verschillen", "Explanation of variances"),
     "fin.threshold": ("Verschillen vanaf {amount} worden toegelicht.",
                       "Variances from {amount} are explained."),

@@ -45,9 +45,21 @@ class _Exact(str):
 
 
 def _canonical(value: Decimal) -> _Exact:
-    if value == value.to_integral_value():
-        return _Exact(f"{value.quantize(Decimal(1)):f}")
-    return _Exact(f"{value.normalize():f}")
+    """Exact digits without exponent or trailing zeros; independent of the decimal context."""
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        raise ValueError(f"not a finite amount: {value}")
+    number = int("".join(map(str, digits)) or "0")
+    while exponent < 0 and number and number % 10 == 0:
+        number, exponent = number // 10, exponent + 1
+    if number == 0:
+        return _Exact("0")
+    if exponent >= 0:
+        text = str(number) + "0" * exponent
+    else:
+        text = str(number).rjust(1 - exponent, "0")
+        text = f"{text[:exponent]}.{text[exponent:]}"
+    return _Exact(("-" if sign else "") + text)
 
 
 # --------------------------------------------------------------------------- JSON

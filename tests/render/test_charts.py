@@ -1,0 +1,57 @@
+"""Chart specs and the vl-convert renderer: accessible SVG, escaping, caching, Dutch numbers."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from rekenschap.render import chartspecs
+from rekenschap.render.charts import ChartRenderer, labelled
+from rekenschap.render.pagedata import TableData
+
+_TABLE = TableData(caption="t", headers=("a",), rows=())
+
+
+def test_series_spec_has_line_baseline_and_target() -> None:
+    spec = chartspecs.series_spec([("2019", Decimal("4")), ("2023", Decimal("5.7"))],
+                                  Decimal(4), Decimal(3), "Periode", "per 1.000 inwoners")
+    assert spec["data"]["values"] == [{"periode": "2019", "waarde": 4},
+                                      {"periode": "2023", "waarde": 5.7}]
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["line", "rule", "rule"]
+    assert spec["layer"][1]["encoding"]["y"]["datum"] == 4
+    json.dumps(spec)  # plain JSON, no Decimals
+
+
+def test_chart_key_depends_on_spec_and_language() -> None:
+    spec = chartspecs.share_spec([("A", Decimal(1))], "lasten")
+    nl, en = chartspecs.chart(spec, "x", _TABLE, "nl"), chartspecs.chart(spec, "x", _TABLE, "en")
+    assert nl.key != en.key
+    assert nl.key == chartspecs.chart(spec, "y", _TABLE, "nl").key
+
+
+def test_render_dutch_axis_labels_and_escaped_text(tmp_path: Path) -> None:
+    spec = chartspecs.share_spec([("<script>alert(1)</script>", Decimal(42668)),
+                                  ("Beheer & onderhoud", Decimal(1500))], "lasten (€ 1.000)")
+    chart = chartspecs.chart(spec, "alt", _TABLE, "nl")
+    renderer = ChartRenderer(lang="nl", cache_dir=tmp_path)
+    svg = renderer.svg(chart)
+    assert svg.startswith('<svg role="img" aria-labelledby=')
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    assert "Beheer &amp; onderhoud" in svg
+    assert "40.000" in svg  # Dutch thousands separator on the axis
+    assert 'role="graphics' not in svg
+    assert 'aria-labelledby="lbl"' in labelled(svg, "lbl")
+    assert renderer.rendered == 1
+    again = ChartRenderer(lang="nl", cache_dir=tmp_path)
+    assert again.svg(chart) == svg and again.rendered == 0
+
+
+def test_render_many_in_parallel_deduplicates() -> None:
+    charts = [chartspecs.chart(chartspecs.series_spec(
+        [("2020", Decimal(i)), ("2021", Decimal(i + 1))], None, None, "p", "v"), "a", _TABLE, "en")
+        for i in range(6)]
+    renderer = ChartRenderer(lang="en", workers=2)
+    svgs = renderer.render_all(charts + charts)
+    assert renderer.rendered == 6 and len(svgs) == 6
+    assert all(s.startswith("<svg") for s in svgs.values())
