@@ -17,8 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from rekenschap.importers.pdf.cells import cells_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
-from rekenschap.importers.pdf.layout import Rect
+from rekenschap.importers.pdf.layout import Line, Rect
 from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
@@ -74,7 +75,8 @@ def _refine(bounds: list[float], lines: Sequence[FlowLine]) -> list[float]:
     """Move each boundary left to where the next column's text starts in complete rows
     (left-aligned names start well left of their centred header)."""
     full = [[seg for seg in fl.segments if seg.text.strip()] for fl in lines]
-    full = [segs for segs in full if len(segs) == len(_COLUMNS)]
+    full = [segs for segs in full if len(segs) == len(_COLUMNS)
+            and re.fullmatch(r"\d{1,2}", segs[0].text.strip())]
     if not full:
         return bounds
     out = list(bounds)
@@ -88,11 +90,24 @@ def _column(x: float, bounds: list[float]) -> int:
     return next(i for i, b in enumerate(bounds) if x < b)
 
 
+def _spans(fl: FlowLine, bounds: list[float]) -> bool:
+    """True when a segment of ``fl`` crosses a column boundary (its words are then placed by
+    estimated positions)."""
+    return any(_column(s.x0 + 1, bounds) != _column(s.x1 - 1, bounds) for s in fl.segments)
+
+
 def _cells(fl: FlowLine, bounds: list[float]) -> dict[str, str]:
+    """The line's words per column. Segments can span several columns (the extractor joins
+    runs with narrow gaps), so whole segments are kept only when they fit in one column."""
     out: dict[str, list[str]] = {}
     for seg in fl.segments:
-        name = _COLUMNS[_column((seg.x0 + seg.x1) / 2, bounds)]
-        out.setdefault(name, []).append(seg.text.strip())
+        first, last = _column(seg.x0 + 1, bounds), _column(seg.x1 - 1, bounds)
+        if first == last:
+            out.setdefault(_COLUMNS[first], []).append(seg.text.strip())
+            continue
+        for cell in cells_of(FlowLine(fl.page, fl.number, Line(seg.text, seg.x0, seg.top, seg.x1,
+                                                              seg.bottom, (seg,)))):
+            out.setdefault(_COLUMNS[_column(cell.centre, bounds)], []).append(cell.text)
     return {k: " ".join(v) for k, v in out.items()}
 
 
@@ -199,6 +214,7 @@ def find_indicator_tables(
     out: list[IndicatorRow] = []
     bounds: list[float] | None = None
     compare_skipped = False
+    estimated: list[FlowLine] = []
     for number in sorted(pages):
         lines = pages[number]
         start = 0
@@ -212,6 +228,7 @@ def find_indicator_tables(
         assert bounds is not None
         rows, spill = _rows_on_page(lines[start:], bounds, out[-1] if out else None,
                                     (rects or {}).get(number, ()))
+        estimated += [fl for _, fls in rows for fl in fls if _spans(fl, bounds)]
         if not rows and header is None:
             bounds = None  # the table has ended
             continue
@@ -223,6 +240,14 @@ def find_indicator_tables(
             compare_skipped = compare_skipped or bool(cells.get("compare"))
             if row is not None:
                 out.append(row)
+    if estimated:
+        first = estimated[0]
+        problems.append(Problem(
+            code="PDF-INDICATOR-GEOMETRY", severity=Severity.WARNING,
+            message=f"{len(estimated)} line(s) of the beleidsindicatoren table have text runs "
+                    f"across column boundaries; their words were placed in columns by estimated "
+                    f"positions, so names, units and sources may be mixed up",
+            location=Location(file=file, page=first.page, line=first.number)))
     if compare_skipped and out:
         first = out[0].lines[0]
         problems.append(Problem(

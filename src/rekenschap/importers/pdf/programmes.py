@@ -3,8 +3,9 @@
 A programme chapter starts with a programme heading ("P1 Veiligheid en handhaving") among the
 first lines of a page, printed larger than body text; the table of contents (dot leaders,
 page numbers) never counts. A chapter ends at the next programme heading or at the next
-chapter-level heading (same or larger font at the top of a page: "Beleidsindicatoren",
-"Paragrafen", "Recapitulatie", ...).
+chapter-level heading at the top of a page: one in the heading's font size or larger, or a
+known chapter title printed above body size ("Beleidsindicatoren", "Paragrafen",
+"Recapitulatie", ...).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from rekenschap.importers.pdf.flow import FlowLine
 from rekenschap.importers.pdf.sections import ProgrammeHeading, match_programme_heading
 
-__all__ = ["Chapter", "split_chapters"]
+__all__ = ["Chapter", "body_size", "split_chapters"]
 
 _CHAPTER_WORDS = re.compile(
     r"^(beleidsindicatoren|recapitulatie|paragra(af|fen)|financi[eë]le begroting|bijlagen|"
@@ -35,7 +36,8 @@ class Chapter:
     lines: tuple[FlowLine, ...]
 
 
-def _body_size(flow: Sequence[FlowLine]) -> float:
+def body_size(flow: Sequence[FlowLine]) -> float:
+    """The most common font size (body text), 0 when unknown."""
     sizes = Counter(round(fl.size * 2) / 2 for fl in flow if fl.size)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
@@ -52,7 +54,7 @@ def _page_tops(flow: Sequence[FlowLine]) -> dict[int, list[int]]:
 
 def split_chapters(flow: Sequence[FlowLine]) -> list[Chapter]:
     """The programme chapters of a document, in order (empty when none are recognised)."""
-    body = _body_size(flow)
+    body = body_size(flow)
     tops = _page_tops(flow)
     starts: list[tuple[int, ProgrammeHeading, float]] = []
     for page in sorted(tops):
@@ -78,7 +80,8 @@ def split_chapters(flow: Sequence[FlowLine]) -> list[Chapter]:
             if tops[page][0] >= limit:
                 break
             big = first.size >= hsize - 0.1 and match_programme_heading(first.text) is None
-            if big or _CHAPTER_WORDS.match(first.text.strip()):
+            titled = first.size > body + 0.5 and _CHAPTER_WORDS.match(first.text.strip())
+            if big or titled:
                 end = tops[page][0]
                 break
         chapters.append(Chapter(heading=heading, lines=tuple(flow[i:end])))

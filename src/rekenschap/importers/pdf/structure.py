@@ -24,7 +24,7 @@ from rekenschap.importers.pdf.flow import FlowLine, build_flow, provenance_of
 from rekenschap.importers.pdf.goals import find_goals
 from rekenschap.importers.pdf.indicators import attach_indicators, find_indicator_tables
 from rekenschap.importers.pdf.layout import Page
-from rekenschap.importers.pdf.programmes import Chapter, split_chapters
+from rekenschap.importers.pdf.programmes import Chapter, body_size, split_chapters
 from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
 from rekenschap.importers.pdf.twocolumn import find_two_column_goals
 from rekenschap.model import (
@@ -53,32 +53,44 @@ class StructureOptions:
 
 _ORG = re.compile(r"\b[Gg]emeente\s+([A-Z][a-zA-Z'\-]+)\b")
 _FRONT_PAGES = 12
+_TOC = re.compile(r"\.{4,}|…{2,}")
 
 
 def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
               ) -> tuple[Document, Organisation, list[Problem]]:
     problems: list[Problem] = []
     front = [fl for fl in flow if fl.page <= _FRONT_PAGES]
-    hits = [m for fl in front if (m := match_document(fl.text))]
+    body = body_size(flow)
+    titles = sorted(((fl.size, m) for fl in front if fl.size >= body + 2
+                     and (m := match_document(fl.text))), key=lambda t: -t[0])
+    toc = [m for fl in front if _TOC.search(fl.text) and (m := match_document(fl.text))]
+    mentions = [m for fl in front if (m := match_document(fl.text))]
     hint = document_hint_from_name(file)
-    votes: Counter[tuple[DocumentKind, int]] = Counter((k, y) for k, y, _ in hits)
-    if hint.kind is not None and hint.year is not None:
-        votes[(hint.kind, hint.year)] += 2  # the file name is a hint, the text decides
     kind: DocumentKind | None = None
     year: int | None = None
-    end: int | None = max((e for _, _, e in hits if e), default=None)
-    if votes:
-        (kind, year), _ = votes.most_common(1)[0]
-        kinds = {k for k, _, _ in hits}
-        if kind is DocumentKind.JAARVERSLAG and DocumentKind.JAARSTUKKEN in kinds:
-            kind = DocumentKind.JAARSTUKKEN
-        if end is None and hint.year == year:
-            end = hint.period_end
-    if not hits and kind is not None:
+    end: int | None = None
+    source = ""
+    if titles:
+        kind, year, end = titles[0][1]
+    elif toc:
+        kind, year, end = toc[0]
+    elif hint.kind is not None and hint.year is not None:
+        kind, year, end = hint.kind, hint.year, hint.period_end
+        source = "the file name"
+    elif mentions:
+        (kind, year), _ = Counter((k, y) for k, y, _ in mentions).most_common(1)[0]
+        source = "the most frequent mention in the text"
+    hits = [m for _, m in titles] + toc
+    if kind is DocumentKind.JAARVERSLAG and any(
+            k is DocumentKind.JAARSTUKKEN and y == year for k, y, _ in hits):
+        kind = DocumentKind.JAARSTUKKEN
+    if end is None and hint.year == year:
+        end = hint.period_end
+    if source and kind is not None and options.kind is None:
         problems.append(Problem(
             code="PDF-DOC-KIND", severity=Severity.NOTICE,
-            message=f"document kind and year not found on the first pages; "
-                    f"taken from the file name ({kind.value} {year})",
+            message=f"no title or table of contents names the document kind and year; "
+                    f"taken from {source} ({kind.value} {year})",
             location=Location(file=file, page=1)))
     if options.kind is not None:
         kind = options.kind
