@@ -43,6 +43,10 @@ def test_programme_headings(line: str, expected: ProgrammeHeading) -> None:
     "P 1 Jansen",
     "Programmabegroting 2024",
     "• Binnen programma Grip op Onbegrip 3 subsidies",
+    "P1 Veiligheid en handhaving Begroting Begroting Realisatie Verschil",  # table header
+    "P3 Bestuur en middelen 610 - 610 -",                                   # table row
+    "P1 Veiligheid en Handhaving - - - -",
+    "Programma 0 - Bestuuur en ondersteuning -230",
     "",
 ])
 def test_not_programme_headings(line: str) -> None:

@@ -90,3 +90,10 @@ def test_mid_line_bullet_splits_goal_and_activity() -> None:
         "Minder overlast en criminaliteit", "In verschillende wijken")
     assert split_mid_bullet("• Alleen een bullet") is None
     assert split_mid_bullet("Geen bullet hier") is None
+
+
+def test_headings_repeated_at_page_tops_are_not_furniture() -> None:
+    pages = [f"Wat mag het kosten?\nLasten {i} 2 3\nGemeente Voorbeeld\n{i + 1}" for i in range(4)]
+    lines = split_lines("\f".join(pages))
+    found = {lines[i].text for i in find_furniture(lines)}
+    assert found == {"Gemeente Voorbeeld", "1", "2", "3", "4"}

@@ -142,6 +142,8 @@ _PROGRAMME_RE = re.compile(
     r"\s*[:.\-\u2013\u2014]?\s*(?P<name>\S.*?)\s*$",
     re.IGNORECASE,
 )
+_TABLE_WORDS = re.compile(r"\b(?:begroting|realisatie|rekening|verschil|raming|primitieve|"
+                          r"actuele|wijziging)\b", re.IGNORECASE)
 _NAME_OK = re.compile(r"^[^\W\d_][\w\s,&'\u2019()/\-\u2013]*$")
 
 
@@ -167,6 +169,10 @@ def parse_programme_heading(line: str) -> ProgrammeHeading | None:
         return None
     if re.search(r"\s\d+$", name) and len(words) > 1:
         return None  # a table-of-contents line ending in a page number
+    if any(re.fullmatch(r"[-+\u2212]?\d[\d.,]*|[-\u2013\u2014]", w) for w in words[1:]):
+        return None  # a table row that starts with a programme name ("P3 Bestuur 610 - 610 -")
+    if len(_TABLE_WORDS.findall(name)) >= 2:
+        return None  # a finance header ("P1 Veiligheid Begroting Begroting Realisatie Verschil")
     if re.search(r"\b(?:is|zijn|wordt|werd|heeft|hebben)\b", name):
         return None  # a sentence about a programme, not its heading
     level: Literal["programma", "deelprogramma"] = (

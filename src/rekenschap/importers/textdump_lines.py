@@ -14,7 +14,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rekenschap.importers.headings import parse_document_title
+from rekenschap.importers.headings import (
+    parse_document_title,
+    parse_programme_heading,
+    parse_w_heading,
+)
 
 __all__ = [
     "BULLET",
@@ -101,18 +105,41 @@ def _footer_shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower())
 
 
+def _page_edges(lines: Sequence[TextLine], depth: int = 2) -> set[int]:
+    """Indexes of the first and last ``depth`` non-blank lines of every page."""
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.page is not None and not ln.blank:
+            by_page.setdefault(ln.page, []).append(i)
+    edges: set[int] = set()
+    for indexes in by_page.values():
+        edges.update(indexes[:depth])
+        edges.update(indexes[-depth:])
+    return edges
+
+
 def find_furniture(lines: Sequence[TextLine]) -> set[int]:
     """Indexes of lines that are page furniture: page numbers ("12", "Pagina 3 van 40", "- 7 -"),
-    running titles with a page number ("Jaarstukken 2024 | 45") and short lines (at most one
-    number) repeated on three or more pages. A bare number next to other bare numbers is a
-    table value and stays."""
-    found: set[int] = set()
+    running titles with a page number ("Jaarstukken 2024 | 45") and short lines repeated at the
+    top or bottom of at least a quarter of the pages (and three). When form feeds mark pages,
+    only lines at a page edge qualify; a bare number next to other bare numbers is a table
+    value and stays; headings (programme, W-section) are never furniture."""
+    paged = any(ln.page is not None for ln in lines)
+    edges = _page_edges(lines) if paged else set(range(len(lines)))
     pages_of: dict[str, set[int]] = {}
-    for ln in lines:
-        if ln.page is not None and not ln.blank and len(re.findall(r"\d+", ln.text)) <= 1:
+    for i in edges:
+        ln = lines[i]
+        if ln.page is not None and re.search(r"[^\W\d_]", ln.text) \
+                and len(re.findall(r"\d+", ln.text)) <= 1:
             pages_of.setdefault(_footer_shape(ln.text), set()).add(ln.page)
-    for i, ln in enumerate(lines):
-        if ln.blank:
+    # A running header or footer is on most pages; a section title that often starts a page
+    # ("Verbonden partijen") is not furniture.
+    page_count = len({ln.page for ln in lines if ln.page is not None})
+    min_pages = max(3, page_count // 4)
+    found: set[int] = set()
+    for i in sorted(edges):
+        ln = lines[i]
+        if ln.blank or _is_heading(ln.text):
             continue
         if _looks_like_page_number(lines, i):
             found.add(i)
@@ -121,10 +148,14 @@ def find_furniture(lines: Sequence[TextLine]) -> set[int]:
         if title and len(ln.text) <= 80 and re.search(r"(?:^\d{1,3}\s|[\s|]\d{1,3}$)", ln.text):
             found.add(i)
             continue
-        repeated = len(pages_of.get(_footer_shape(ln.text), ())) >= 3
+        repeated = len(pages_of.get(_footer_shape(ln.text), ())) >= min_pages
         if repeated and len(ln.text) <= 80 and not is_bullet(ln.text):
             found.add(i)
     return found
+
+
+def _is_heading(text: str) -> bool:
+    return bool(parse_w_heading(text)) or parse_programme_heading(text) is not None
 
 
 def is_bullet(text: str) -> bool:
