@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rekenschap.model import (
     ColumnKind,
@@ -19,7 +20,7 @@ from rekenschap.model import (
     RowKind,
     SignConvention,
 )
-from rekenschap.model.numbers import format_amount, format_number
+from rekenschap.model.numbers import format_number
 
 COST_ROWS = frozenset({RowKind.LASTEN, RowKind.RESERVE_ADDITION})
 """Rows that are costs: printed negative under LASTEN_NEGATIVE."""
@@ -110,18 +111,27 @@ def variance(
     return Variance(row, magnitude(table, row, budget), magnitude(table, row, actual), scale)
 
 
+def num(value: Decimal, decimals: int | None = None, locale: str = "nl") -> str:
+    """``format_number`` with a cache (babel is slow and checks format the same values often).
+
+    Keyed on the exact text of the Decimal, so 5.4 and 5.40 stay distinct.
+    """
+    return _num(str(value), decimals, locale)
+
+
+@lru_cache(maxsize=16384)
+def _num(text: str, decimals: int | None, locale: str) -> str:
+    return format_number(Decimal(text), decimals, locale)
+
+
 def euros(amount: Decimal, locale: str = "nl") -> str:
-    """ "€ 3.142.000" (nl) / "€ 3,142,000" (en); the sign is left to the caller."""
-    return "€ " + format_amount(abs(amount).quantize(Decimal(1)), locale)
+    """€ 3.142.000 (nl) / "€ 3,142,000" (en); the sign is left to the caller."""
+    return "€ " + num(abs(amount).quantize(Decimal(1)), 0, locale)
 
 
 def signed(amount: Decimal, locale: str = "nl") -> str:
-    """ "+3.142" / "-148" in table units."""
-    text = (
-        format_amount(abs(amount), locale)
-        if amount == amount.to_integral_value()
-        else format_number(abs(amount), None, locale)
-    )
+    """+3.142 / -148 in table units."""
+    text = num(abs(amount), 0 if amount == amount.to_integral_value() else None, locale)
     return ("+" if amount > 0 else "-" if amount < 0 else "") + text
 
 
@@ -130,14 +140,9 @@ def percent(value: Decimal | None, locale: str = "nl") -> str:
     if value is None:
         return "n.v.t." if locale == "nl" else "n/a"
     decimals = 0 if abs(value) >= 10 else 1
-    return (
-        format_number(abs(value).quantize(Decimal(1) / Decimal(10) ** decimals), decimals, locale)
-        + "%"
-    )
+    return num(abs(value).quantize(Decimal(1) / Decimal(10) ** decimals), decimals, locale) + "%"
 
 
 def table_amount(value: Decimal, locale: str = "nl") -> str:
     """An amount in table units as printed ("45.324")."""
-    if value == value.to_integral_value():
-        return format_amount(value, locale)
-    return format_number(value, None, locale)
+    return num(value, 0 if value == value.to_integral_value() else None, locale)

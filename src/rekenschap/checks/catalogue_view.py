@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rekenschap import catalogue
 from rekenschap.model import Indicator, Unit
@@ -31,6 +32,7 @@ def known_id(catalogue_id: str) -> bool:
     return catalogue.indicator(catalogue_id) is not None
 
 
+@lru_cache(maxsize=4096)
 def matched_id(name: str) -> str | None:
     """The catalogue id the name matches, if any (an ambiguous name matches none)."""
     try:
@@ -42,7 +44,11 @@ def matched_id(name: str) -> str | None:
 
 def facts(indicator: Indicator, year: int) -> CatalogueFacts | None:
     """Catalogue facts for the indicator (by its ``catalogue_id``, else by name)."""
-    cid = indicator.catalogue_id or matched_id(indicator.name)
+    return _facts(indicator.catalogue_id or matched_id(indicator.name), year)
+
+
+@lru_cache(maxsize=1024)
+def _facts(cid: str | None, year: int) -> CatalogueFacts | None:
     entry = None if cid is None else catalogue.indicator(cid)
     if entry is None:
         return None

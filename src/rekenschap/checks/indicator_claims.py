@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rekenschap.checks.amounts import num
 from rekenschap.checks.base import Code, programme_label, programmes_with_paths, where
 from rekenschap.checks.claims import DIRECTION_NL, Outcome, Reading, assess, hidden_rise
 from rekenschap.checks.config import CheckConfig
 from rekenschap.model import Claim, Indicator, Problem, Report, Severity
-from rekenschap.model.numbers import format_number
 
 _RULE = (
     "BBV art. 25 lid 2 (the annual report states to what degree goals were realised); "
@@ -61,7 +61,7 @@ def _indicators(report: Report) -> list[tuple[str, str, Indicator]]:
 
 
 def _num(value: Decimal) -> str:
-    return format_number(value)
+    return num(value)
 
 
 def _claim_loc(ind: Indicator, claim: Claim, path: str) -> tuple[str, object]:
@@ -136,7 +136,7 @@ def check_hidden_rise(report: Report, config: CheckConfig) -> list[Problem]:
             subject_p, s, prev_p, prev = found
             change = (s - prev) / prev * 100 if prev else None
             pct = (
-                f", +{format_number(change.quantize(Decimal('0.1')))}%"
+                f", +{num(change.quantize(Decimal('0.1')))}%"
                 if change is not None
                 else ""
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rekenschap.checks import catalogue_view
+from rekenschap.checks.amounts import num
 from rekenschap.checks.base import Code, programme_label, programmes_with_paths, where
 from rekenschap.checks.claims import movement
 from rekenschap.checks.config import CheckConfig
@@ -17,7 +18,7 @@ from rekenschap.model import (
     Report,
     Severity,
 )
-from rekenschap.model.numbers import format_number, parse_number
+from rekenschap.model.numbers import parse_number
 
 _REGELING = "Regeling beleidsindicatoren gemeenten (BWBR0037783); BBV catalogue"
 
@@ -233,15 +234,15 @@ def check_trend(report: Report, config: CheckConfig) -> list[Problem]:
             continue
         wanted = "afname (down)" if want is DesiredDirection.DOWN else "toename (up)"
         since = (
-            f" and against the baseline {ind.baseline_period} ({format_number(base)})"
+            f" and against the baseline {ind.baseline_period} ({num(base)})"
             if base is not None
             else ""
         )
         problems.append(
             TREND.problem(
-                f"{ind.name}: desired direction {wanted}, but {format_number(last)} ({last_p}) "
+                f"{ind.name}: desired direction {wanted}, but {num(last)} ({last_p}) "
                 "moved the "
-                f"other way against {format_number(prev)} ({prev_p}){since}",
+                f"other way against {num(prev)} ({prev_p}){since}",
                 where(ind.provenance, path),
             )
         )
@@ -261,7 +262,7 @@ def check_printed(report: Report, config: CheckConfig) -> list[Problem]:
             if obs.printed is None or obs.value is None:
                 continue
             parsed = parse_number(obs.printed)
-            canonical = format_number(obs.value)
+            canonical = num(obs.value)
             if obs.printed.strip() != canonical and (", " in obs.printed or parsed.point_decimal):
                 problems.append(
                     PRINTED.problem(
