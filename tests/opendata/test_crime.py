@@ -164,3 +164,19 @@ def test_matching_by_catalogue_id_name_and_pattern() -> None:
     assert match_crime_indicator(Indicator(name="Aantal woninginbraken")) \
         == "diefstallen-uit-woning"
     assert match_crime_indicator(Indicator(name="Banen")) is None
+
+
+def test_profiles_merge_kerncijfers_and_iv3_years() -> None:
+    from rekenschap.importers.opendata_iv3dir import load_iv3_dir
+    from rekenschap.opendata.population import profiles
+
+    people, _ = load_population(corpus_file("cbs", "70072ned-regionale-kerncijfers.csv"))
+    iv3, _ = load_iv3_dir(corpus_file("iv3"))
+    merged = profiles(people, iv3)
+    assert merged.population("GM0629", 2015) == 25731
+    wassenaar_2023 = merged.get("GM0629", 2023)
+    assert wassenaar_2023 is not None
+    assert (wassenaar_2023.population, wassenaar_2023.size_class) == (27093,
+                                                                      "20000tot50000inwoners")
+    assert merged.population("NL01", 2023) == 17811291
+    assert merged.get("GM0629", 2025) is not None

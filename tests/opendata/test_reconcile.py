@@ -109,3 +109,11 @@ def test_missing_inputs_are_notices_not_crashes() -> None:
     assert [p.code for p in reconcile_report(no_data, Figures())[1]] == ["IV3-NO-DATA"]
     untouched = _report(Programme(name="V", finance=_table(1, 1)))
     assert reconcile_report(untouched, Figures()) == ([], [])
+
+
+def test_table_without_a_column_of_the_year_is_a_notice() -> None:
+    table = FinanceTable(columns=(FinanceColumn(key="r22", kind="actual", label="Realisatie 2022",
+                                                year=2022),),
+                         rows=(FinanceRow(kind="lasten", label="Lasten", values={"r22": 1}),))
+    report = _report(Programme(name="V", taakvelden=("1.2",), finance=table))
+    assert [p.code for p in reconcile_report(report, Figures())[1]] == ["IV3-NO-COLUMN"]
