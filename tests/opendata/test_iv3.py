@@ -138,3 +138,10 @@ def test_missing_directory_is_a_problem(tmp_path: Path) -> None:
     assert data.tables == {} and [p.code for p in problems] == ["IV3-DIR-MISSING"]
     data, problems = load_iv3_dir(tmp_path)
     assert {p.code for p in problems} == {"IV3-REGISTER-MISSING", "IV3-DIR-EMPTY"}
+
+
+def test_duplicate_rows_are_reported_and_added_up() -> None:
+    table, problems = _load("Wassenaar;1.2 OOV;1;10;;;;1\nWassenaar;1.2 OOV;2;;;;;1\n")
+    assert [(p.code, p.location.line) for p in problems] == [("IV3-DUPLICATE", 3)]
+    assert "line 2" in problems[0].message
+    assert table.amounts("GM0629", "1.2") == (Decimal(3), Decimal(10))

@@ -225,8 +225,19 @@ def _read_row(csv_table: CsvTable, row: CsvRow, table: Iv3Table, problems: list[
                                               f"{exc}; {column} left unknown",
                                               line=row.line, column=column))
             amounts[column] = None
+    earlier = table.amount(name, code)
+    if earlier is not None:
+        problems.append(csv_table.problem(
+            "IV3-DUPLICATE", Severity.WARNING,
+            f"{name} {code} appears again (first on line {earlier.line}); the rows are added up",
+            line=row.line, column="Taakveld"))
+        amounts = {k: _plus(v, getattr(earlier, k.lower())) for k, v in amounts.items()}
     table.add(Iv3Amount(municipality=name, taakveld=code, baten=amounts["Baten"],
                         lasten=amounts["Lasten"], file=csv_table.file, line=row.line))
+
+
+def _plus(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    return b if a is None else a if b is None else a + b
 
 
 def _municipality(csv_table: CsvTable, row: CsvRow, name: str, cbs_code: str | None,
