@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rekenschap.catalogue import match_indicator
 from rekenschap.model import (
     Indicator,
     Location,
@@ -40,10 +41,14 @@ _NAME_RULES: tuple[tuple[str, str], ...] = (
 
 
 def match_crime_indicator(indicator: Indicator) -> str | None:
-    """The BBV crime indicator id of ``indicator``, by catalogue id or by its name."""
+    """The BBV crime indicator id of ``indicator``: its catalogue id, else the catalogue's name
+    matching, else a few name patterns ("woninginbraak")."""
     ids = {rule[0] for rule in _NAME_RULES}
-    if indicator.catalogue_id in ids:
-        return indicator.catalogue_id
+    if indicator.catalogue_id is not None:
+        return indicator.catalogue_id if indicator.catalogue_id in ids else None
+    found = match_indicator(indicator.name)
+    if found is not None:
+        return found.id if found.id in ids else None
     name = indicator.name.lower()
     return next((key for key, pattern in _NAME_RULES if re.search(pattern, name)), None)
 
