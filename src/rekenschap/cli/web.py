@@ -35,8 +35,11 @@ DB_URL = typer.Option(
 )
 
 
-SEED = typer.Option(None, "--seed", help="Import, approve and publish this JSON/YAML report "
-                    "when the database has no documents.")
+SEED = typer.Option(
+    None,
+    "--seed",
+    help="Import, approve and publish this JSON/YAML report when the database has no documents.",
+)
 OUT = typer.Argument(..., help="Archive file to write (JSON).")
 ARCHIVE = typer.Argument(..., help="Archive written by `rekenschap dump`.")
 
@@ -74,7 +77,7 @@ def serve(
 
 @app.command()
 def dump(
-    out: Path = typer.Argument(..., help="Archive file to write (JSON)."),
+    out: Path = OUT,
     data: Path = DATA,
     database_url: str | None = DB_URL,
 ) -> None:

@@ -1,4 +1,4 @@
-"""A database URL (``sqlite:///path``, ``postgresql://user:pw@host:port/name``) as Django settings."""
+"""A database URL (``sqlite:///path``, ``postgresql://u:pw@host:port/db``) as Django settings."""
 
 from __future__ import annotations
 

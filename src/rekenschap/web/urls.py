@@ -17,11 +17,7 @@ urlpatterns = [
         "login/", auth_views.LoginView.as_view(template_name="rekenschap/login.html"), name="login"
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "wachtwoord/",
-        auth_views.PasswordChangeView.as_view(template_name="rekenschap/password_change.html"),
-        name="password_change",
-    ),
+    path("wachtwoord/", account.PasswordChange.as_view(), name="password_change"),
     path(
         "wachtwoord/klaar/",
         auth_views.PasswordChangeDoneView.as_view(template_name="rekenschap/password_done.html"),

@@ -35,6 +35,7 @@ from rekenschap.web.core.models import Comment, Document, ProgrammeRecord, Revis
 from rekenschap.web.core.permissions import Action, can
 from rekenschap.web.core.revisions import validation_problems
 
+REPORT_BODY = Body(..., description="A report in the interchange format (rekenschap/report@1).")
 ERRORS: dict[int, type[ErrorOut]] = {c: ErrorOut for c in (401, 403, 404, 409, 422)}
 
 
@@ -97,7 +98,7 @@ def list_documents(request: HttpRequest) -> list[dict[str, Any]]:
 
 @api.post("/documents", response={201: DocumentOut, **ERRORS})
 def create_document(
-    request: HttpRequest, report: dict[str, Any] = Body(...)
+    request: HttpRequest, report: dict[str, Any] = REPORT_BODY
 ) -> tuple[int, dict[str, Any]]:
     """Create a concept document from interchange JSON (``rekenschap/report@1``)."""
     if not can(_user(request), Action.IMPORT):

@@ -1,0 +1,234 @@
+# ruff: noqa: E501
+"""Fill locale/en/LC_MESSAGES/django.po from the table below (Dutch source -> English), compile.
+
+Run after ``manage.py makemessages -l en``: ``python src/rekenschap/web/locale/translate_en.py``.
+A Dutch text missing from the table is reported and the script exits 1.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+EN = {
+    "Programma niet gevonden.": "Programme not found.",
+    "U mag dit programma niet inzien.": "You may not view this programme.",
+    "U mag geen documenten importeren.": "You may not import documents.",
+    "Het rapport is niet geldig.": "The report is not valid.",
+    "Document niet gevonden.": "Document not found.",
+    "U mag dit document niet inzien.": "You may not view this document.",
+    "Onbekende actie: %(a)s": "Unknown action: %(a)s",
+    "U mag de geschiedenis niet inzien.": "You may not view the history.",
+    "Revisie niet gevonden.": "Revision not found.",
+    "U mag de opmerkingen niet inzien.": "You may not view the comments.",
+    "U mag hier geen opmerking plaatsen.": "You may not comment here.",
+    "Opmerking is niet geldig.": "The comment is not valid.",
+    "Doelen en activiteiten": "Goals and activities",
+    "Financiën (tabel)": "Finance (table)",
+    "Beleidsindicatoren": "Policy indicators",
+    "Toelichting op verschillen": "Explanation of variances",
+    "Overige tekst": "Other text",
+    "Code": "Code",
+    "Naam": "Name",
+    "Toelichting bij deze wijziging": "Note on this change",
+    "regel %(n)s": "line %(n)s",
+    "Bestand (PDF, tekst, JSON of YAML)": "File (PDF, text, JSON or YAML)",
+    "Over": "About",
+    "Dit is een vraag": "This is a question",
+    "Opmerking": "Comment",
+    "Bestandstype %(s)s wordt niet ondersteund (wel: %(a)s).": "File type %(s)s is not supported (supported: %(a)s).",
+    "Bestand is %(n)s bytes; het maximum is %(m)s.": "File is %(n)s bytes; the maximum is %(m)s.",
+    "Het bestand is leeg.": "The file is empty.",
+    "Het bestand heet .pdf maar is geen PDF.": "The file is named .pdf but is not a PDF.",
+    "Het bestand is geen tekstbestand.": "The file is not a text file.",
+    "geïmporteerd uit %(f)s": "imported from %(f)s",
+    "beheerder": "administrator",
+    "controller": "controller",
+    "auteur": "author",
+    "lezer": "reader",
+    "raadslid": "council member",
+    "concept": "draft",
+    "ter review": "in review",
+    "goedgekeurd": "approved",
+    "gepubliceerd": "published",
+    "U mag niet publiceren.": "You may not publish.",
+    "Er is nog geen goedgekeurd programma om te publiceren.": "There is no approved programme to publish yet.",
+    "Een goedkeuring is intussen gewijzigd; publiceer opnieuw.": "An approval changed meanwhile; publish again.",
+    "De inhoud is niet geldig.": "The content is not valid.",
+    "U mag dit programma niet bewerken.": "You may not edit this programme.",
+    "Dit programma is vergrendeld (status: %(state)s); start een correctie.": "This programme is locked (status: %(state)s); start a correction.",
+    "Iemand anders heeft dit programma intussen opgeslagen.": "Someone else saved this programme meanwhile.",
+    "hersteld van revisie %(n)s": "restored from revision %(n)s",
+    "Er is geen gepubliceerde versie.": "There is no published version.",
+    "Doel: %(t)s": "Goal: %(t)s",
+    "Financiële tabel": "Finance table",
+    "Indicator: %(t)s": "Indicator: %(t)s",
+    "Het programma": "The programme",
+    "Dit programma is vergrendeld; start een correctie.": "This programme is locked; start a correction.",
+    "Opgeslagen als nieuwe revisie.": "Saved as a new revision.",
+    "Onbekende actie.": "Unknown action.",
+    "Ongeldige versie.": "Invalid version.",
+    "Revisie %(n)s is hersteld als nieuwe revisie.": "Revision %(n)s was restored as a new revision.",
+    "Uw opmerking is geplaatst.": "Your comment was posted.",
+    "U mag deze actie niet uitvoeren.": "You may not perform this action.",
+    "Deze actie kan niet vanuit status %(state)s.": "This action is not possible from status %(state)s.",
+    "De status is intussen gewijzigd; laad de pagina opnieuw.": "The status changed meanwhile; reload the page.",
+    "Naar de inhoud": "Skip to content",
+    "Hoofdmenu": "Main menu",
+    "Opmerkingen": "Comments",
+    "API-token": "API token",
+    "Gebruikersbeheer": "User management",
+    "Uitloggen": "Log out",
+    "Taal": "Language",
+    "Kies": "Choose",
+    "Conflict": "Conflict",
+    "Iemand anders heeft dit programma intussen opgeslagen": "Someone else saved this programme meanwhile",
+    "Uw wijzigingen zijn niet verloren: ze staan hieronder in het formulier. Vergelijk met de "
+    "opgeslagen versie en sla opnieuw op.": "Your changes are not lost: they are in the form below. Compare with the saved version "
+    "and save again.",
+    "Verschillen (opgeslagen versie → uw versie)": "Differences (saved version → your version)",
+    "Veld": "Field",
+    "Opgeslagen versie": "Saved version",
+    "Uw versie": "Your version",
+    "Mijn versie opslaan": "Save my version",
+    "Programma's": "Programmes",
+    "Programma": "Programme",
+    "Status": "Status",
+    "Versie": "Version",
+    "Gepubliceerd op": "Published on",
+    "bekijk de website": "view the website",
+    "download als zip": "download as zip",
+    "Publiceren (goedgekeurde versies)": "Publish (approved versions)",
+    "Importproblemen": "Import problems",
+    "Bewerken": "Edit",
+    "Elk onderdeel is gestructureerde tekst (YAML) in de vorm van het uitwisselformaat; bij "
+    "opslaan controleert het domeinmodel elk veld.": "Each part is structured text (YAML) in the shape of the interchange format; on saving "
+    "the domain model checks every field.",
+    "Niet opgeslagen; zie de meldingen bij de velden.": "Not saved; see the messages at the fields.",
+    "Opslaan": "Save",
+    "Niet gelukt": "Did not succeed",
+    "Naar het overzicht": "To the overview",
+    "Geschiedenis": "History",
+    "Nog geen statuswijzigingen.": "No status changes yet.",
+    "Revisies": "Revisions",
+    "Revisie": "Revision",
+    "%(n)s wijziging": ("%(n)s change", "%(n)s changes"),
+    "Was": "Was",
+    "Wordt": "Becomes",
+    "Deze revisie herstellen": "Restore this revision",
+    "Documenten": "Documents",
+    "Document importeren": "Import a document",
+    "%(n)s programma": ("%(n)s programme", "%(n)s programmes"),
+    "Er zijn nog geen documenten.": "There are no documents yet.",
+    "Importeren": "Import",
+    "Importresultaat": "Import result",
+    "Er is een conceptdocument gemaakt:": "A draft document was created:",
+    "Het bestand kon niet worden gelezen; er is niets aangemaakt.": "The file could not be read; nothing was created.",
+    "Wat niet gelezen kon worden": "What could not be read",
+    "Vragen en opmerkingen": "Questions and comments",
+    "vraag": "question",
+    "Geen opmerkingen.": "No comments.",
+    "Inloggen": "Log in",
+    "Gebruikersnaam of wachtwoord onjuist (of te veel pogingen).": "Wrong username or password (or too many attempts).",
+    "Gebruikersnaam": "Username",
+    "Wachtwoord": "Password",
+    "Wachtwoord wijzigen": "Change password",
+    "U bent ingelogd met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord.": "You logged in with a one-time password. Choose your own password first.",
+    "Wachtwoord gewijzigd": "Password changed",
+    "Verder": "Continue",
+    "Bevindingen": "Findings",
+    "Waar": "Where",
+    "Ernst": "Severity",
+    "Melding": "Message",
+    "p.": "p.",
+    "Geen bevindingen.": "No findings.",
+    "revisie": "revision",
+    "Ter review aanbieden": "Submit for review",
+    "Goedkeuren": "Approve",
+    "Terug naar concept": "Back to draft",
+    "Correctie starten": "Start a correction",
+    "Controles": "Checks",
+    "Voorgestelde zinnen": "Suggested sentences",
+    "over": "about",
+    "Nog geen opmerkingen.": "No comments yet.",
+    "Plaatsen": "Post",
+    "Wat willen we bereiken?": "What do we want to achieve?",
+    "Wat heeft het gekost?": "What did it cost?",
+    "Financiën": "Finance",
+    "Omschrijving": "Description",
+    "Uw nieuwe token (wordt maar één keer getoond):": "Your new token (shown only once):",
+    "Gebruik het token als": "Use the token as",
+    "API-documentatie": "API documentation",
+    "Nieuw token maken": "Create a new token",
+}
+
+PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _unquote(parts: list[str]) -> str:
+    return "".join(p[1:-1].replace('\\"', '"').replace("\\\\", "\\") for p in parts)
+
+
+def fill(text: str) -> tuple[str, list[str]]:
+    missing: list[str] = []
+    out: list[str] = []
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        ids = [i for i, line in enumerate(lines) if line.startswith("msgid ")]
+        if not ids:
+            out.append(block)
+            continue
+        start = ids[0]
+        end = start + 1
+        while end < len(lines) and lines[end].startswith('"'):
+            end += 1
+        msgid = _unquote([lines[start][6:], *lines[start + 1 : end]])
+        if not msgid:
+            out.append(block)
+            continue
+        head = [line for line in lines[:end] if not line.startswith("#, fuzzy")]
+        english = EN.get(msgid)
+        if english is None:
+            missing.append(msgid)
+            out.append(block)
+            continue
+        if isinstance(english, tuple):
+            plural = next(line for line in lines if line.startswith("msgid_plural "))
+            out.append(
+                "\n".join(
+                    [
+                        *head,
+                        plural,
+                        f"msgstr[0] {_quote(english[0])}",
+                        f"msgstr[1] {_quote(english[1])}",
+                    ]
+                )
+            )
+        else:
+            out.append("\n".join([*head, f"msgstr {_quote(english)}"]))
+    return "\n\n".join(out), missing
+
+
+def main() -> int:
+    text, missing = fill(PO.read_text(encoding="utf-8"))
+    text = re.sub(
+        r'"Content-Type: text/plain; charset=CHARSET\\n"',
+        r'"Content-Type: text/plain; charset=UTF-8\\n"',
+        text,
+    )
+    text = re.sub(r'"Plural-Forms: .*"', r'"Plural-Forms: nplurals=2; plural=(n != 1);\\n"', text)
+    PO.write_text(text, encoding="utf-8")
+    for msgid in missing:
+        print(f"{PO}: no English for {msgid!r}", file=sys.stderr)
+    subprocess.run(["msgfmt", "--check", "-o", str(PO.with_suffix(".mo")), str(PO)], check=True)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
