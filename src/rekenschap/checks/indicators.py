@@ -9,6 +9,7 @@ from rekenschap.checks.amounts import num
 from rekenschap.checks.base import Code, programme_label, programmes_with_paths, where
 from rekenschap.checks.claims import movement
 from rekenschap.checks.config import CheckConfig
+from rekenschap.checks.unit_compare import differences
 from rekenschap.model import (
     DesiredDirection,
     Direction,
@@ -143,14 +144,21 @@ def check_unit(report: Report, config: CheckConfig) -> list[Problem]:
         if ind.unit is None:
             problems.append(UNIT.problem(
                 f"{ind.name}: no unit stated; the BBV definition for {year} is {expected}", loc))
-        elif not any(ind.unit.same_measure(u) for u in facts.units):
-            printed = ind.unit.label or ind.unit.describe()
-            other_year = any(ind.unit.same_measure(u) for u in facts.all_units)
-            why = ("the unit of another year" if other_year
-                   else "the values are not comparable with other municipalities")
-            problems.append(UNIT.problem(
-                f"{ind.name}: unit {printed!r} differs from the BBV definition for {year} "
-                f"({expected}): {why}", loc))
+            continue
+        diffs: list[list[str]] = [differences(ind.unit, u) for u in facts.units]
+        if any(not d for d in diffs):
+            continue
+        printed = ind.unit.label or ind.unit.describe()
+        shortest = diffs[0]
+        for d in diffs[1:]:
+            shortest = d if len(d) < len(shortest) else shortest
+        why = "; ".join(shortest)
+        other_year = any(not differences(ind.unit, u) for u in facts.all_units)
+        note = ("it is the unit of another year" if other_year
+                else "the values are not comparable with other municipalities")
+        problems.append(UNIT.problem(
+            f"{ind.name}: unit {printed!r} differs from the BBV definition for {year} "
+            f"({expected}): {why}; {note}", loc))
     return problems
 
 
