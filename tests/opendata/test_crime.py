@@ -180,3 +180,14 @@ def test_profiles_merge_kerncijfers_and_iv3_years() -> None:
                                                                       "20000tot50000inwoners")
     assert merged.population("NL01", 2023) == 17811291
     assert merged.get("GM0629", 2025) is not None
+
+
+def test_population_lookup_falls_back_to_iv3_years_lazily() -> None:
+    from rekenschap.importers.population import PopulationTable
+    from rekenschap.opendata.population import population_lookup
+
+    table = PopulationTable(values={("GM0629", 2015): 25731})
+    lookup = population_lookup(table, corpus_file("iv3"))
+    assert lookup("GM0629", 2015) == 25731
+    assert lookup("GM0629", 2023) == 27093
+    assert population_lookup(table, None)("GM0629", 2023) is None

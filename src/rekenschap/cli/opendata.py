@@ -32,6 +32,7 @@ from rekenschap.model.numbers import format_number
 from rekenschap.opendata.compare import Comparison, build_comparison, vega_lite_spec
 from rekenschap.opendata.crime import NATIONAL, CrimeValue, crime_values
 from rekenschap.opendata.fill import fill_indicators
+from rekenschap.opendata.population import population_lookup
 from rekenschap.opendata.sources import OpenDataPaths, discover
 from rekenschap.render.native import dump_json, dump_yaml
 
@@ -101,9 +102,10 @@ def crime_for(cbs: str, paths: OpenDataPaths, data: Path | None, population: Pat
         return [], problems
     people, found = _population(paths, population)
     problems.extend(found)
-    values, found = crime_values(table, load_crime_codes(), cbs, people.get)
+    lookup = population_lookup(people, paths.iv3_dir)
+    values, found = crime_values(table, load_crime_codes(), cbs, lookup)
     problems.extend(found)
-    national, _ = crime_values(table, load_crime_codes(), NATIONAL, people.get)
+    national, _ = crime_values(table, load_crime_codes(), NATIONAL, lookup)
     return values + national, problems
 
 

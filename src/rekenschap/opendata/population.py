@@ -7,13 +7,15 @@ the municipality list). Where two sources give a figure for the same year, 70072
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from rekenschap.importers.opendata_iv3dir import Iv3Data
+from rekenschap.importers.opendata_iv3dir import Iv3Data, load_iv3_dir
 from rekenschap.importers.population import PopulationTable
 from rekenschap.model import Provenance
 
-__all__ = ["MunicipalityYear", "Profiles", "profiles"]
+__all__ = ["MunicipalityYear", "Profiles", "population_lookup", "profiles"]
 
 
 @dataclass(frozen=True)
@@ -61,3 +63,20 @@ def profiles(population: PopulationTable, iv3: Iv3Data | None = None) -> Profile
             province=known.province if known else None,
             provenance=population.provenance.get((code, year)))
     return out
+
+
+def population_lookup(population: PopulationTable,
+                      iv3_dir: Path | None) -> Callable[[str, int], int | None]:
+    """``(code, year) -> population``: 70072NED first; for other years the Iv3 files of
+    ``iv3_dir``, loaded only when first needed (a few seconds)."""
+    merged: list[Profiles] = []
+
+    def lookup(code: str, year: int) -> int | None:
+        found = population.get(code, year)
+        if found is not None or iv3_dir is None or not iv3_dir.is_dir():
+            return found
+        if not merged:
+            merged.append(profiles(population, load_iv3_dir(iv3_dir)[0]))
+        return merged[0].population(code, year)
+
+    return lookup
