@@ -63,9 +63,12 @@ def test_fill_with_the_corpus_export_to_stdout(report: Path) -> None:
     assert "2 CBS values, 1 observations added" in result.output
 
 
-def test_fill_reports_unreadable_input(tmp_path: Path) -> None:
+def test_fill_reports_unreadable_input(tmp_path: Path, report: Path) -> None:
     missing = CliRunner().invoke(app, ["indicators", "fill", str(tmp_path / "none.yaml")])
     assert missing.exit_code == 2 and "FMT-UNREADABLE" in missing.output
+    no_data = CliRunner().invoke(app, ["indicators", "fill", str(report), "--data-root",
+                                       str(tmp_path / "empty")])
+    assert no_data.exit_code == 2 and "CBS-DATA-MISSING" in no_data.output
 
 
 def test_compare_table_and_json() -> None:

@@ -17,22 +17,13 @@ from rich.console import Console
 from rich.table import Table
 
 from rekenschap.cli import app
-from rekenschap.importers.cbs import (
-    CrimeTable,
-    fetch_crime_odata,
-    load_crime_codes,
-    load_crime_csv,
-    load_crime_odata,
-)
 from rekenschap.importers.native import load_report
 from rekenschap.importers.opendata_municipalities import load_register
-from rekenschap.importers.population import PopulationTable, load_population
 from rekenschap.model import Problem, Severity
 from rekenschap.model.numbers import format_number
 from rekenschap.opendata.compare import Comparison, build_comparison, vega_lite_spec
-from rekenschap.opendata.crime import NATIONAL, CrimeValue, crime_values
+from rekenschap.opendata.crime_sources import crime_for
 from rekenschap.opendata.fill import fill_indicators
-from rekenschap.opendata.population import population_lookup
 from rekenschap.opendata.sources import OpenDataPaths, discover
 from rekenschap.render.native import dump_json, dump_yaml
 
@@ -67,46 +58,6 @@ def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         style = {"error": "red", "warning": "yellow"}.get(problem.severity.value, "dim")
         console.print(problem.format(), style=style, markup=False)
-
-
-def _crime(paths: OpenDataPaths, data: Path | None, cbs: str,
-           online: bool) -> tuple[CrimeTable | None, list[Problem]]:
-    codes = load_crime_codes()
-    if online:
-        try:
-            return load_crime_odata(fetch_crime_odata(cbs), name="CBS OData 83648NED", codes=codes)
-        except OSError as exc:
-            _err().print(f"CBS OData API not reachable ({exc}); using the local file",
-                         markup=False)
-    source = data or paths.crime
-    if source is None or not source.exists():
-        _err().print(f"no crime data: {source or 'pass --data FILE'}", markup=False)
-        return None, []
-    if source.suffix.lower() == ".json":
-        return load_crime_odata(source, codes=codes)
-    return load_crime_csv(source, codes=codes)
-
-
-def _population(paths: OpenDataPaths, path: Path | None) -> tuple[PopulationTable, list[Problem]]:
-    source = path or paths.population
-    if source is None or not source.exists():
-        return PopulationTable(), []
-    return load_population(source)
-
-
-def crime_for(cbs: str, paths: OpenDataPaths, data: Path | None, population: Path | None,
-              online: bool = False) -> tuple[list[CrimeValue], list[Problem]]:
-    """CBS crime indicator values of ``cbs`` and of Nederland, with all problems."""
-    table, problems = _crime(paths, data, cbs, online)
-    if table is None:
-        return [], problems
-    people, found = _population(paths, population)
-    problems.extend(found)
-    lookup = population_lookup(people, paths.iv3_dir)
-    values, found = crime_values(table, load_crime_codes(), cbs, lookup)
-    problems.extend(found)
-    national, _ = crime_values(table, load_crime_codes(), NATIONAL, lookup)
-    return values + national, problems
 
 
 @indicators_app.command("fill")
