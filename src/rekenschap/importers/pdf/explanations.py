@@ -90,28 +90,40 @@ def find_explanations(
     threshold = parse_number(m.group(1)).value if m else None
     items: list[tuple[list[FlowLine], list[str], list[str]]] = []
     in_header = False
+    just_header = False  # the previous line was (part of) an item's heading
+    taakveld: tuple[FlowLine, str] | None = None  # the taakveld heading just read
     for fl in lines[start + 1:]:
         text = fl.text.strip()
         if _END.match(text) or match_w_section(text) is not None:
             break
+        previous_taakveld, taakveld = taakveld, None
         item = _ITEM.match(text)
         if item:
             items.append(([fl], [item.group(2)], []))
             in_header = text.count("(") > text.count(")")
+            just_header = True
         elif _TAAKVELD.match(text):
-            in_header = False
-        elif items and in_header:
+            in_header = just_header = False
+            taakveld = (fl, text)
+        elif previous_taakveld is not None and text.startswith("("):
+            # a net amount for the whole taakveld: an item titled with the taakveld
+            items.append(([previous_taakveld[0], fl], [previous_taakveld[1], text], []))
+            in_header = text.count("(") > text.count(")")
+            just_header = True
+        elif items and (in_header or (just_header and text.startswith("("))):
             items[-1][0].append(fl)
             items[-1][1].append(text)
             joined = " ".join(items[-1][1])
             in_header = joined.count("(") > joined.count(")")
+            just_header = True
         elif items:
             items[-1][0].append(fl)
             items[-1][2].append(text)
+            just_header = False
     out: list[VarianceItem] = []
     for j, (fls, header, body) in enumerate(items):
         title, note = _split_header(header)
-        amount, ok = _amount(note)
+        amount, ok = _amount(note or title)  # without a note the heading states it, if at all
         if amount is None:
             why = "several amounts and no net one" if not ok else "no amount"
             problems.append(Problem(
@@ -120,7 +132,7 @@ def find_explanations(
                         f"'({note[:80]})'; amount left empty",
                 location=Location(file=file, page=fls[0].page, line=fls[0].number,
                                   path=f"{path}.explanations[0].items[{j}]")))
-        out.append(VarianceItem(title=title, amount=amount, kind=_kind(note),
+        out.append(VarianceItem(title=title, amount=amount, kind=_kind(note) if note else None,
                                 text=join_lines(body) or None, provenance=provenance_of(file, fls)))
     explanation = VarianceExplanation(
         title=" ".join(heading.text.split()), threshold=threshold, items=tuple(out),

@@ -22,6 +22,8 @@ __all__ = ["find_goals"]
 _GOAL = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 _CODE_PREFIX = re.compile(r"^([\d][\d\s.]*?)[:.]?\s+(?=[^\d\s.:])")
 _CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,2}$")
+_STRICT = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2})[.:]?\s+(\S.*)$")
+_SUSPECT_REST = re.compile(r"^(?:\.|\d{1,2}\s)")  # "1.1 .01 x", "4.4.0 2 x": a split code
 
 
 class _ResultStart:
@@ -30,6 +32,9 @@ class _ResultStart:
 
     @staticmethod
     def match(text: str) -> _Match | None:
+        strict = _STRICT.match(text)
+        if strict and not _SUSPECT_REST.match(strict.group(2)):
+            return _Match(strict.group(1), strict.group(2).strip())
         m = _CODE_PREFIX.match(text)
         if not m:
             return None
