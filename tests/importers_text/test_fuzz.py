@@ -3,18 +3,14 @@ valid Report; the importer's own safety net (TXT-INTERNAL) must never be needed.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import SEED
 
 from rekenschap.importers.text import import_text
 from rekenschap.model import Report
-
-ROOT = Path(__file__).resolve().parents[2]
-SEED = Path(os.environ.get("REKENSCHAP_SHARED", ROOT.parent / "shared")) / "seeds" / (
-    "groningen-2024-veiligheid.txt")
 
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n") if SEED.exists() else [
     "Deelprogramma 2.2.Veiligheid", "Wat wilden we bereiken? Wat hebben we daarvoor gedaan?",

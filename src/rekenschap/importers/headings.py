@@ -93,6 +93,8 @@ _W_RE = re.compile(
     "|".join(f"(?P<w{i}>\\b{p}\\b\\s*\\??)" for i, (p, _, _) in enumerate(_W_PATTERNS)),
     re.IGNORECASE,
 )
+_W_CHEAP = re.compile(r"wat|doel|beoogd|belangrijkste|indicator|toelichting|analyse",
+                      re.IGNORECASE)
 # What may surround W-headings on a heading line: numbering, separators, a year.
 _HEADING_FILLER = re.compile(r"^[\s\d.:/|\-\u2013\u2014?\"'\u201c\u201d\u2018\u2019()]*$")
 
@@ -101,6 +103,8 @@ def find_w_sections(line: str) -> list[WSection]:
     """Every W-section heading in ``line``, in order ("Wat wilden we bereiken? Wat hebben we
     daarvoor gedaan?" gives two). Does not check that the line is *only* headings."""
     found: list[WSection] = []
+    if not _W_CHEAP.search(line):
+        return found
     for m in _W_RE.finditer(line):
         index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         _, question, tense = _W_PATTERNS[index]

@@ -25,6 +25,8 @@ TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
                           "first is kept."),
     "TXT-FINANCE-HEADER": (Severity.WARNING, "Finance rows without a recognisable column header; "
                            "the rows are not imported."),
+    "TXT-FINANCE-STACKED": (Severity.NOTICE, "A column header printed in stacked rows (names, "
+                            "years, 'primair' / 'na wijziging'); the columns read are named."),
     "TXT-FINANCE-ROW": (Severity.WARNING, "A finance row whose number of amounts differs from "
                         "the number of columns; the row is not imported (the message quotes it)."),
     "TXT-FURNITURE": (Severity.NOTICE, "A page number or running footer left out of the text."),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rekenschap.importers.textdump_lines import TextLine, is_bullet
 from rekenschap.model import (
     ColumnKind,
+    DifferenceConvention,
     FinanceColumn,
     FinanceRow,
     FinanceTable,
@@ -59,7 +60,7 @@ _ROW_KINDS: tuple[tuple[str, RowKind], ...] = (
     (r"toevoeging(?:en)?(?:\s+aan)?(?:\s+de)?\s+reserves?", RowKind.RESERVE_ADDITION),
     (r"onttrekking(?:en)?(?:\s+aan)?(?:\s+de)?\s+reserves?", RowKind.RESERVE_WITHDRAWAL),
     (r"(?:mutaties?|saldo)\s+(?:in\s+)?reserves?", RowKind.RESERVE_MUTATIONS),
-    (r"(?:gerealiseerd\s+|geraamd\s+)?resultaat.*", RowKind.RESULT),
+    (r"(?:gerealiseerd\s+|geraamd\s+|programma\s*)?resultaat.*", RowKind.RESULT),
 )
 _ROW_RE = re.compile(r"^(?P<label>[^\d()\-+\u2212][^\d]*?)\s+(?P<values>[-+\u2212(]?\d.*)$")
 
@@ -161,6 +162,53 @@ def _columns(header: str, doc_year: int | None) -> tuple[str | None, list[Financ
     return title or None, columns
 
 
+_STACK_WORD = re.compile(r"\b(begroting|realisatie|rekening|verschil|raming)\b", re.IGNORECASE)
+
+
+def _stacked_columns(header_lines: Sequence[TextLine], n: int,
+                     doc_year: int | None) -> tuple[str | None, list[FinanceColumn]]:
+    """Columns from a header printed in stacked rows ("Begroting Begroting Realisatie Verschil"
+    / "2023 2023 2023 2023" / "primair na wijziging"): one line names exactly ``n`` columns,
+    an optional line gives ``n`` years, "primair" and "na wijziging" tell the two budgets apart.
+    ``[]`` when the header does not have that shape."""
+    best = max(header_lines, key=lambda ln: len(_STACK_WORD.findall(ln.text)), default=None)
+    if best is None:
+        return None, []
+    words = [m.group(1).lower() for m in _STACK_WORD.finditer(best.text)]
+    if len(words) != n:
+        return None, []
+    years: list[int | None] = [None] * n
+    trailing_years = re.compile(r"(?:(?<!\d)(?:19|20)\d\d\s*){" + str(n) + "}$")
+    for ln in header_lines:
+        m = trailing_years.search(ln.text)
+        if m:
+            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(0))]
+    text = " ".join(ln.text for ln in header_lines).lower()
+    budgets = [i for i, w in enumerate(words) if w == "begroting"]
+    budget_kinds: dict[int, tuple[ColumnKind, str]] = {}
+    if len(budgets) == 2 and "primair" in text and "wijz" in text:
+        budget_kinds = {budgets[0]: (ColumnKind.ORIGINAL_BUDGET, "primair"),
+                        budgets[1]: (ColumnKind.AMENDED_BUDGET, "na wijziging")}
+    columns: list[FinanceColumn] = []
+    for i, word in enumerate(words):
+        year = years[i]
+        if word == "begroting":
+            kind, extra = budget_kinds.get(i, (_budget_kind(year, doc_year), ""))
+        else:
+            kind, extra = {"realisatie": ColumnKind.ACTUAL, "rekening": ColumnKind.ACTUAL,
+                           "verschil": ColumnKind.DIFFERENCE,
+                           "raming": ColumnKind.ESTIMATE}[word], ""
+        label = " ".join(p for p in (word.capitalize(), str(year) if year else "", extra) if p)
+        key = kind.value
+        k = 2
+        while any(c.key == key for c in columns):
+            key, k = f"{kind.value}_{k}", k + 1
+        columns.append(FinanceColumn(key=key, kind=kind, label=label, year=year))
+    first = _STACK_WORD.search(best.text)
+    title = best.text[:first.start()].strip(" :-") if first else None
+    return title or None, columns
+
+
 def parse_finance_block(
     lines: Sequence[TextLine], block: FinanceBlock, *, file: str, doc_year: int | None,
 ) -> tuple[FinanceTable | None, list[Problem]]:
@@ -179,6 +227,17 @@ def parse_finance_block(
                     "the rows are not imported",
             location=Location.of(where)))
         return None, problems
+    counts = {len(p[1]) for ln in lines[block.rows_start:block.end]
+              if (p := _row_values(ln.text)) is not None}
+    if len(counts) == 1 and len(columns) not in counts:
+        stacked_title, stacked = _stacked_columns(header_lines, counts.pop(), doc_year)
+        if stacked:
+            problems.append(Problem(
+                code="TXT-FINANCE-STACKED", severity=Severity.NOTICE,
+                message=f"column header printed in stacked rows ({header!r}); read as "
+                        f"{', '.join(c.label for c in stacked)}",
+                location=Location.of(where)))
+            title, columns = stacked_title, stacked
     scale = parse_scale(header)
     rows: list[FinanceRow] = []
     for ln in lines[block.rows_start:block.end]:
@@ -200,9 +259,16 @@ def parse_finance_block(
                                values=values, provenance=at))
     lasten = next((r for r in rows if r.kind is RowKind.LASTEN), None)
     negative = lasten is not None and any(v is not None and v < 0 for v in lasten.values.values())
-    sign_note_m = re.search(r"\"?[-\u2212]\"?\s*=\s*nadeel[^\n]*", header, re.IGNORECASE)
+    sign_note_m = re.search(
+        r"\"?[-\u2212]\"?\s*=\s*nadeel(?:ig)?(?:\s*[/,]\s*\"?\+\"?\s*=\s*voordeel(?:ig)?)?"
+        r"|\"?\+\"?\s*=\s*voordeel(?:ig)?(?:\s*[/,]\s*\"?[-\u2212]\"?\s*=\s*nadeel(?:ig)?)?",
+        header, re.IGNORECASE)
+    favourable = sign_note_m is not None and "voordeel" in sign_note_m.group(0).lower()
+    has_difference = any(c.kind is ColumnKind.DIFFERENCE for c in columns)
     table = FinanceTable(
         title=title,
+        difference_convention=DifferenceConvention.FAVOURABLE_POSITIVE
+        if favourable and has_difference else None,
         unit=MoneyUnit(scale=scale, label=f"x \u20ac {scale:,}".replace(",", "."))
         if scale else None,
         sign_convention=SignConvention.LASTEN_NEGATIVE if negative else SignConvention.POSITIVE,

@@ -183,25 +183,20 @@ _CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe"
                       "ou", "ui", "uu", "ij"})
 
 
-def _join_pair(left: str, right: str) -> str:
-    """Join ``left`` and ``right`` (a wrapped line) the Dutch way."""
-    if not left:
-        return right
-    if not right:
-        return left
-    m = re.search(r"(\w)-$", left)
-    if not m:
-        return f"{left} {right}"
+def _glue(left: str, right: str) -> str:
+    """How ``right`` (a wrapped line) attaches to ``left``: "" (no space), " " or "-" (drop
+    the line-break hyphen of ``left``)."""
+    if len(left) < 2 or not left.endswith("-") or not left[-2].isalnum():
+        return " "
     first = right.split(maxsplit=1)[0].lower().rstrip(",.;:")
     if first in _CONJUNCTIONS:
-        return f"{left} {right}"  # "veiligheid-" + "en zorg": an elided compound, keep the space
-    before = m.group(1)
-    after = right[0]
+        return " "  # "veiligheid-" + "en zorg": an elided compound, keep the space
+    before, after = left[-2], right[0]
     if not before.islower() or not after.islower():
-        return left + right  # "RK-" + "rapport", "Noord-" + "Nederland": a real hyphen
+        return ""  # "RK-" + "rapport", "Noord-" + "Nederland": a real hyphen
     if (before + after).lower() in _CLASHES:
-        return left + right  # "programma-" + "aanpak": Dutch keeps the hyphen on a vowel clash
-    return left[:-1] + right  # "huisartsen-" + "praktijken" -> "huisartsenpraktijken"
+        return ""  # "programma-" + "aanpak": Dutch keeps the hyphen on a vowel clash
+    return "-"  # "huisartsen-" + "praktijken" -> "huisartsenpraktijken"
 
 
 def join_lines(parts: Sequence[str]) -> str:
@@ -212,7 +207,18 @@ def join_lines(parts: Sequence[str]) -> str:
     >>> join_lines(["tussen veiligheid-", "en zorgprofessionals"])
     'tussen veiligheid- en zorgprofessionals'
     """
-    out = ""
+    pieces: list[str] = []
+    previous = ""
     for part in parts:
-        out = _join_pair(out, " ".join(part.split()))
-    return out
+        text = " ".join(part.split())
+        if not text:
+            continue
+        if pieces:
+            glue = _glue(previous, text)
+            if glue == "-":
+                pieces[-1] = pieces[-1][:-1]
+            elif glue == " ":
+                pieces.append(" ")
+        pieces.append(text)
+        previous = text
+    return "".join(pieces)
