@@ -118,8 +118,15 @@ def _represent_exact(dumper: yaml.SafeDumper, value: _Exact) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", text.replace(".", ","))
 
 
+_ODD_BREAKS = frozenset("\r\x85\u2028\u2029")
+"""Characters YAML reads as line breaks; only a double-quoted scalar keeps them exactly."""
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style: str | None = "|" if "\n" in value else None
+    if _ODD_BREAKS.intersection(value):
+        style = '"'
+
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
