@@ -90,10 +90,11 @@ def open_document(path: Path, limits: Limits) -> tuple[Any, list[Problem]]:
         problems.append(_problem("IMPORT-TRUNCATED",
                                  "the PDF is truncated (no %%EOF); pages read from what is left",
                                  name, severity=Severity.WARNING))
-    if len(doc) > limits.max_pages:
+    count = len(doc)
+    if count > limits.max_pages:
         doc.close()
         return None, [_problem("IMPORT-TOO-LARGE",
-                               f"the PDF has {len(doc)} pages, above the limit of "
+                               f"the PDF has {count} pages, above the limit of "
                                f"{limits.max_pages}", name)]
     return doc, problems
 
@@ -123,16 +124,18 @@ def _segments(textpage: Any, text: str, crop: tuple[float, float, float, float])
         x0, y1, x1, y0 = d[0].value, d[1].value, d[2].value, d[3].value  # left, top, right, bottom
         boxes.append((x0, y0, x1, y1))
         probe = min(x0 + 0.5, (x0 + x1) / 2)
-        starts.append(raw.FPDFText_GetCharIndexAtPos(textpage, probe, (y0 + y1) / 2, 0.5, 0.5))
+        starts.append(raw.FPDFText_GetCharIndexAtPos(textpage, probe, (y0 + y1) / 2, 0.5,
+                                                     max((y1 - y0) / 2, 0.5)))
+    _repair_starts(textpage, text, boxes, starts)
     segments: list[Segment] = []
     glued = False  # pdfium put no space between the previous rectangle and this one
     for i, (x0, y0, x1, y1) in enumerate(boxes):
         start = starts[i]
         end = starts[i + 1] if i + 1 < count else len(text)
-        if 0 <= start < end <= len(text) and (i == 0 or starts[i - 1] < start):
+        if 0 <= start < end <= len(text):
             piece = text[start:end]
             size = raw.FPDFText_GetFontSize(textpage, start)
-        else:  # index lookup failed or out of order: ask pdfium for the text in the box
+        else:  # no usable character index: ask pdfium for the text in the box
             piece = _bounded(textpage, x0, y0, x1, y1) + " "
             size = y1 - y0
         chunk = _clean(piece)
@@ -142,8 +145,45 @@ def _segments(textpage: Any, text: str, crop: tuple[float, float, float, float])
             if glued and segments and _same_line(segments[-1], seg):
                 seg = _merge(segments.pop(), seg)
             segments.append(seg)
-        glued = bool(piece) and not piece[-1].isspace() and piece[-1] != "\x02"
+        glued = bool(piece) and not piece[-1].isspace() and piece[-1] not in "\x02\ufffe"
     return segments
+
+
+def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+    x0, y0, x1, y1 = box
+    return x0 - 0.5 <= x <= x1 + 0.5 and y0 - 0.5 <= y <= y1 + 0.5
+
+
+def _repair_starts(textpage: Any, text: str, boxes: list[tuple[float, float, float, float]],
+                   starts: list[int]) -> None:
+    """Check each rectangle's first character and repair the starts the probe got wrong.
+
+    pdfium builds its rectangles from consecutive characters, so the starts must increase and
+    the start character must lie in its rectangle. Where text overlaps (a minus sign under a
+    digit of the line above) the probe can hit the wrong character: then the characters after
+    the previous start are scanned for the first one inside this rectangle. What still cannot
+    be placed is marked -1 (it and the rectangle before it then read their text from the box).
+    """
+    d = [ctypes.c_double() for _ in range(4)]
+
+    def centre(index: int) -> tuple[float, float]:
+        raw.FPDFText_GetCharBox(textpage, index, *d)  # left, right, bottom, top
+        return (d[0].value + d[1].value) / 2, (d[2].value + d[3].value) / 2
+
+    previous = -1
+    limit = len(text)
+    for i, start in enumerate(starts):
+        if previous < start < limit and _inside(boxes[i], *centre(start)):
+            previous = start
+            continue
+        starts[i] = -1
+        for j in range(previous + 1, min(limit, previous + 4000)):
+            if text[j].isspace():
+                continue
+            x, y = centre(j)
+            if _inside(boxes[i], x, y) and not (i > 0 and _inside(boxes[i - 1], x, y)):
+                starts[i] = previous = j
+                break
 
 
 def _same_line(a: Segment, b: Segment) -> bool:
@@ -166,9 +206,19 @@ def _bounded(textpage: Any, x0: float, y0: float, x1: float, y1: float) -> str:
     return buffer.raw[: n * 2].decode("utf-16-le", errors="replace")
 
 
+#: pdfium's hyphen markers (U+0002 hyphen at a line end, U+FFFE soft hyphen) become "-";
+#: bullets from the Symbol/Wingdings fonts, which Word leaves in the private-use area at
+#: U+F000 + their code in the font, become their Unicode characters (Symbol 0xB7 bullet,
+#: Wingdings 0xA7 small square, 0xD8 arrowhead, 0xFC check mark, 0x76 diamond).
+_CLEAN = str.maketrans({
+    "\x02": "-", "\ufffe": "-", "\r": " ", "\n": " ",
+    "\uf0b7": "\u2022", "\uf0a7": "\u25aa", "\uf0d8": "\u27a2", "\uf0fc": "\u2713",
+    "\uf076": "\u2756",
+})
+
+
 def _clean(chunk: str) -> str:
-    # pdfium marks a hyphen at a line end as U+0002; CR/LF separate lines in its page text.
-    return " ".join(chunk.replace("\x02", "-").replace("\r", " ").replace("\n", " ").split())
+    return " ".join(chunk.translate(_CLEAN).split())
 
 
 def _rects(page_raw: Any, crop: tuple[float, float, float, float], s: _Scratch) -> list[Rect]:
@@ -239,12 +289,10 @@ def read_page(doc: Any, index: int, s: _Scratch | None = None) -> Page:
         try:
             text = textpage.get_text_range()
             n_chars = len(text)
-            cover = _image_cover(page.raw, width * height, s) if not text.strip() else 0.0
-            quality = assess(text, image_cover=cover)
-            if quality.usable and n_chars:
-                unmapped = _unmapped_share(textpage.raw, n_chars)
-                if unmapped:
-                    quality = assess(text, unmapped_share=unmapped)
+            has_text = bool(text.strip())
+            cover = 0.0 if has_text else _image_cover(page.raw, width * height, s)
+            unmapped = _unmapped_share(textpage.raw, n_chars) if has_text else None
+            quality = assess(text, image_cover=cover, unmapped_share=unmapped)
             if not quality.usable:
                 return Page(index + 1, width, height, quality=quality)
             lines = group_lines(_segments(textpage.raw, text, crop))

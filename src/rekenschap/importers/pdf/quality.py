@@ -35,19 +35,18 @@ _MIN_WORDS_FOR_GARBLE = 30
 _COMMON_SHARE_LIMIT = 0.03
 
 
-def _is_bad_char(ch: str) -> bool:
-    code = ord(ch)
-    if code < 0x20:
-        return ch not in "\r\n\t"
-    return 0xE000 <= code <= 0xF8FF or code in (0xFFFD, 0xFFFE, 0xFFFF) or 0x7F <= code < 0xA0
+# control characters (but not CR, LF, tab and pdfium's hyphen marker U+0002), C1 controls,
+# the private-use area and replacement/non-characters (U+FFFE is pdfium's soft-hyphen marker)
+_BAD = re.compile("[\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd\uffff]")
+_SPACE = re.compile(r"\s")
 
 
 def bad_char_share(text: str) -> float:
     """Share of non-space characters that are control, private-use or replacement characters."""
-    visible = [ch for ch in text if not ch.isspace()]
-    if not visible:
+    visible = len(text) - len(_SPACE.findall(text))
+    if visible <= 0:
         return 0.0
-    return sum(1 for ch in visible if _is_bad_char(ch)) / len(visible)
+    return len(_BAD.findall(text)) / visible
 
 
 def common_word_share(text: str) -> tuple[float, int]:

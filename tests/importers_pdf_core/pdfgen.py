@@ -1,0 +1,48 @@
+"""Small PDFs made with reportlab for the extraction tests (known text, positions, colours)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+WIDTH, HEIGHT = A4  # points
+
+
+def finance_pdf(path: Path, pages: int = 1, password: str | None = None) -> Path:
+    """A page with a heading, a shaded header bar, a two-column line and a finance row.
+
+    Positions are given in top-left coordinates (like ``Page``); reportlab wants bottom-left.
+    """
+    encrypt = None
+    if password is not None:
+        from reportlab.lib.pdfencrypt import StandardEncryption
+
+        encrypt = StandardEncryption(password, ownerPassword="eigenaar", canPrint=1)
+    canvas = Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    for number in range(1, pages + 1):
+        canvas.setFont("Helvetica-Bold", 16)
+        canvas.drawString(72, HEIGHT - 100, "Wat heeft het gekost?")
+        canvas.setFillColorRGB(0.82, 0.88, 0.53)
+        canvas.rect(72, HEIGHT - 150, 400, 20, stroke=0, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(72, HEIGHT - 200, "Wat wilden we bereiken?")
+        canvas.drawString(320, HEIGHT - 200, "Wat hebben we gedaan?")
+        canvas.drawString(72, HEIGHT - 230, "Totaal baten")
+        canvas.drawRightString(400, HEIGHT - 230, "-148")
+        canvas.drawRightString(480, HEIGHT - 230, "2.631")
+        canvas.setLineWidth(0.5)
+        canvas.line(72, HEIGHT - 235, 480, HEIGHT - 235)
+        canvas.drawString(72, HEIGHT - 800, f"Pagina {number}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def blank_pdf(path: Path) -> Path:
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.showPage()
+    canvas.save()
+    return path
