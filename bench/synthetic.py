@@ -171,7 +171,7 @@ def synthetic_report(
             VarianceItem(
                 title=f"Toelichting {k}",
                 kind=rng.choice(("lasten", "baten")),
-                amount=Decimal(rng.randint(10, 900)),
+                amount=Decimal(rng.randint(10, 900) * 1000),
                 text="Hogere lasten door ...",
             )
             for k in range(rng.randint(0, 3))

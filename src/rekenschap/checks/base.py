@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rekenschap.catalogue import variance_rules
 from rekenschap.model import Location, Problem, Programme, Provenance, Report, Severity
 
 if TYPE_CHECKING:
@@ -84,3 +85,13 @@ def where(provenance: Provenance | None, path: str, *fallbacks: Provenance | Non
 def programme_label(prog: Programme) -> str:
     """ "2.2 Veiligheid" — how messages name a programme."""
     return f"{prog.code} {prog.name}" if prog.code else prog.name
+
+
+def cbs_code_of(report: Report) -> str | None:
+    """The report's CBS code, or — when an importer could not read it — the code of the
+    municipality of that name among those the BBV catalogue has a variance rule for."""
+    if report.organisation.cbs_code:
+        return report.organisation.cbs_code
+    name = report.organisation.name.lower().removeprefix("gemeente").strip()
+    return next((r.cbs_code for r in variance_rules()
+                 if r.municipality and r.municipality.lower() == name), None)

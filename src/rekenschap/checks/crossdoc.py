@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from rekenschap.checks.amounts import ROW_NL, cell, magnitude, scale_of, table_amount
-from rekenschap.checks.base import Code, programme_label, programmes_with_paths, where
+from rekenschap.checks.base import Code, cbs_code_of, programme_label, programmes_with_paths, where
 from rekenschap.checks.config import CheckConfig
 from rekenschap.model import ColumnKind, DocumentKind, Problem, Programme, Report, RowKind, Severity
 
@@ -89,8 +89,9 @@ def check_primitive_budget(reports: Sequence[Report], config: CheckConfig) -> li
 
 
 def _same_org(a: Report, b: Report) -> bool:
-    if a.organisation.cbs_code and b.organisation.cbs_code:
-        return a.organisation.cbs_code == b.organisation.cbs_code
+    code_a, code_b = cbs_code_of(a), cbs_code_of(b)
+    if code_a and code_b:
+        return code_a == code_b
     return a.organisation.name.lower() == b.organisation.name.lower()
 
 

@@ -34,12 +34,14 @@ actual - amended, amended - actual or '"+" = voordeel' fits every row.
 A variance of a programme's lasten (or baten, or reserves) between begroting na wijziging and
 realisatie is *explained* when the programme or one of its deelprogramma's has:
 
-1. `VarianceItem`s of that kind (`kind: lasten` ...). With amounts (in the table's units, like the
-   table: "x € 1.000"), their absolute amounts must add up to at least `variance.coverage` percent
-   of the variance; without amounts, their presence explains it; or
-2. `VarianceItem`s without a kind whose title or text names the row ("lasten", "uitgaven",
-   "kosten"; "baten", "inkomsten", "opbrengsten"; "reserve"); or
-3. a `Section` whose heading speaks of a toelichting / verschil / afwijking / analyse and whose text
+1. `VarianceItem`s of that kind (`kind: lasten` ...) whose absolute amounts (in euros, as the
+   toelichting prints them: "€ 40.000" is 40000) add up to at least `variance.coverage` percent of
+   the variance; or
+2. any `VarianceItem` whose title or text names the row (lasten, uitgaven, kosten, besteding,
+   inhuur; baten, inkomsten, opbrengst, ontvangen, uitkering, leges, heffing; reserve) — per-saldo
+   items cannot be added up, so a mention counts; or
+3. `VarianceItem`s of that kind without amounts; or
+4. a `Section` whose heading speaks of a toelichting / verschil / afwijking / analyse and whose text
    names the row the same way.
 
 Which variances need an explanation: the municipality's rule, most specific first — the

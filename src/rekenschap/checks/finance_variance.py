@@ -12,7 +12,7 @@ from rekenschap.checks.amounts import (
     table_amount,
     variance,
 )
-from rekenschap.checks.base import Code, programme_label, programmes_with_paths, where
+from rekenschap.checks.base import Code, cbs_code_of, programme_label, programmes_with_paths, where
 from rekenschap.checks.config import CheckConfig
 from rekenschap.checks.explained import explain
 from rekenschap.checks.thresholds import threshold_for
@@ -69,8 +69,8 @@ def _rows(report: Report) -> list[tuple[str, str, Variance, int, str]]:
 
 def check_unexplained(report: Report, config: CheckConfig) -> list[Problem]:
     """FIN-VARIANCE-UNEXPLAINED for lasten, baten and reserve rows above the local threshold."""
-    threshold = threshold_for(config, report.organisation.cbs_code)
-    coverage = config.for_municipality(report.organisation.cbs_code).variance_coverage
+    threshold = threshold_for(config, cbs_code_of(report))
+    coverage = config.for_municipality(cbs_code_of(report)).variance_coverage
     by_path = dict(programmes_with_paths(report))
     problems: list[Problem] = []
     for path, label, v, _scale, prog_path in _rows(report):
@@ -83,7 +83,7 @@ def check_unexplained(report: Report, config: CheckConfig) -> list[Problem]:
             continue
         if not threshold.requires_explanation(v.diff_euros, v.budget * v.scale):
             continue
-        found = explain(by_path[prog_path], v.row.kind, v.diff, coverage)
+        found = explain(by_path[prog_path], v.row.kind, v.diff_euros, coverage)
         if found.explained:
             continue
         direction = "higher" if v.diff > 0 else "lower"
@@ -108,7 +108,7 @@ def signed_percent(v: Variance) -> str:
 
 def check_overrun(report: Report, config: CheckConfig) -> list[Problem]:
     """FIN-OVERRUN: realised lasten above the begroting na wijziging, per programme."""
-    cfg = config.for_municipality(report.organisation.cbs_code)
+    cfg = config.for_municipality(cbs_code_of(report))
     by_path = dict(programmes_with_paths(report))
     problems: list[Problem] = []
     for path, label, v, _scale, prog_path in _rows(report):
@@ -116,7 +116,7 @@ def check_overrun(report: Report, config: CheckConfig) -> list[Problem]:
             continue
         if v.diff_euros < cfg.overrun_floor:
             continue
-        found = explain(by_path[prog_path], RowKind.LASTEN, v.diff, cfg.variance_coverage)
+        found = explain(by_path[prog_path], RowKind.LASTEN, v.diff_euros, cfg.variance_coverage)
         note = (
             "an explanation is present (" + found.found + ")"
             if found.explained

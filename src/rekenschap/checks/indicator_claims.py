@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rekenschap.checks.amounts import num
-from rekenschap.checks.base import Code, programme_label, programmes_with_paths, where
+from rekenschap.checks.base import Code, cbs_code_of, programme_label, programmes_with_paths, where
 from rekenschap.checks.claims import DIRECTION_NL, Outcome, Reading, assess, hidden_rise
 from rekenschap.checks.config import CheckConfig
 from rekenschap.model import Claim, Indicator, Problem, Report, Severity
@@ -77,7 +77,7 @@ def _reading(r: Reading) -> str:
 
 def check_claims(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-CLAIM-CONTRADICTED / -AMBIGUOUS / -UNVERIFIABLE for every claim."""
-    cfg = config.for_municipality(report.organisation.cbs_code)
+    cfg = config.for_municipality(cbs_code_of(report))
     year = report.document.year
     problems: list[Problem] = []
     for path, _label, ind in _indicators(report):
@@ -126,7 +126,7 @@ def check_claims(report: Report, config: CheckConfig) -> list[Problem]:
 
 def check_hidden_rise(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-CLAIM-HIDDEN-RISE: a claimed fall while the last year shows a rise."""
-    cfg = config.for_municipality(report.organisation.cbs_code)
+    cfg = config.for_municipality(cbs_code_of(report))
     problems: list[Problem] = []
     for path, _label, ind in _indicators(report):
         for k, claim in enumerate(ind.claims):

@@ -6,7 +6,7 @@ import re
 
 from rekenschap.checks import catalogue_view
 from rekenschap.checks.amounts import num
-from rekenschap.checks.base import Code, programme_label, programmes_with_paths, where
+from rekenschap.checks.base import Code, cbs_code_of, programme_label, programmes_with_paths, where
 from rekenschap.checks.claims import movement
 from rekenschap.checks.config import CheckConfig
 from rekenschap.checks.unit_compare import differences
@@ -184,7 +184,7 @@ def check_source(report: Report, config: CheckConfig) -> list[Problem]:
 
 def check_stale(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-STALE: the newest value is at most ``indicators.max_age`` years before the document."""
-    max_age = config.for_municipality(report.organisation.cbs_code).indicator_max_age
+    max_age = config.for_municipality(cbs_code_of(report)).indicator_max_age
     year = report.document.year
     problems: list[Problem] = []
     for path, _label, ind in _indicators(report):
@@ -222,7 +222,7 @@ def check_nnb(report: Report, config: CheckConfig) -> list[Problem]:
 
 def check_trend(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-TREND: the newest value moved against the desired direction (previous and baseline)."""
-    cfg = config.for_municipality(report.organisation.cbs_code)
+    cfg = config.for_municipality(cbs_code_of(report))
     problems: list[Problem] = []
     for path, _label, ind in _indicators(report):
         want = ind.target.direction if ind.target else None

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from rekenschap.checks.base import Code
+from rekenschap.checks.base import Code, cbs_code_of
 from rekenschap.checks.config import CheckConfig
 from rekenschap.importers.opendata_iv3dir import Iv3Data, load_iv3_dir
 from rekenschap.importers.opendata_reconcile import reconcile_report
@@ -81,6 +81,10 @@ def check_iv3(report: Report, config: CheckConfig) -> list[Problem]:
         ]
     if not any(q.taakvelden for q in report.all_programmes()):
         return []
+    code = cbs_code_of(report)
+    if code and not report.organisation.cbs_code:
+        organisation = report.organisation.model_copy(update={"cbs_code": code})
+        report = report.model_copy(update={"organisation": organisation})
     data, _load_problems = _load(str(directory.resolve()))
     _results, problems = reconcile_report(
         report, data, relative=config.iv3_tolerance / Decimal(100)

@@ -22,7 +22,7 @@ from rekenschap.checks import (
 )
 from rekenschap.checks.docs import markdown
 from rekenschap.cli import app
-from rekenschap.importers import import_path
+from rekenschap.importers import ImportOptions, import_path
 from rekenschap.model import Problem, Report, Severity
 
 
@@ -79,6 +79,9 @@ def check(
     fail_on: Annotated[FailOn, typer.Option("--fail-on",
                                             help="Exit 1 when a problem of this severity or worse "
                                                  "is found.")] = FailOn.ERROR,
+    cbs: Annotated[str | None,
+                   typer.Option("--cbs", help="CBS code (GM0629) of the municipality, when the "
+                                              "documents do not carry it.")] = None,
     list_checks: Annotated[bool,
                            typer.Option("--list", help="List the checks and exit.")] = False,
 ) -> None:
@@ -99,7 +102,7 @@ def check(
         settings, problems = load_config(config_path)
     reports: list[Report] = []
     for path in files:
-        report, found = import_path(path)
+        report, found = import_path(path, ImportOptions(cbs_code=cbs) if cbs else None)
         problems.extend(_with_file(found, str(path)))
         if report is not None:
             reports.append(report)
