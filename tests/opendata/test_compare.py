@@ -119,3 +119,21 @@ def test_year_summary_covers_all_size_classes() -> None:
     classes = {r[0] for r in rows}
     assert len(classes) >= 8
     assert sum(r[2] for r in rows if r[1] == "1.2") == 342
+
+
+def test_comma_file_and_missing_population_column(tmp_path: Path) -> None:
+    _, path = _files(tmp_path)
+    register, _ = load_register(path)
+    comma = tmp_path / "2023_begroting.csv"
+    comma.write_text(IV3.replace(";", ","), encoding="utf-8")
+    result, problems = build_comparison("GM0001", iv3_file=comma, register=register, year=2023,
+                                        phase="begroting", peers="province")
+    assert "IV3-DELIMITER" in {p.code for p in problems}
+    assert result is not None and result.peers == ("Bee",)
+    short = tmp_path / "2022_begroting.csv"
+    short.write_text("Gemeenten;Taakveld;Baten;Lasten\nAa;1.2 OOV;0;100\n", encoding="utf-8")
+    result, problems = build_comparison("GM0001", iv3_file=short, register=register, year=2022,
+                                        phase="begroting")
+    assert result is None
+    assert [(p.code, p.location.line) for p in problems] == [("OD-COLUMN-MISSING", 1)]
+    assert "Inwonertal" in problems[0].message

@@ -109,6 +109,10 @@ class Iv3Table:
     year: int | None
     kind: str | None
     """``"begroting"`` or ``"jaarrekening"`` when the file name says so."""
+    delimiter: str = ";"
+    """The delimiter the file turned out to use."""
+    columns: tuple[str, ...] = ()
+    """The header as read."""
     municipalities: dict[str, Iv3Municipality] = field(default_factory=dict)
     """Keyed by normalised name."""
     _amounts: dict[tuple[str, str], Iv3Amount] = field(default_factory=dict)
@@ -171,7 +175,8 @@ def load_iv3(path: Path | str, *, register: Mapping[str, str] | None = None,
                                code_prefix="IV3", text=text)
     m = _FILE_NAME.search(Path(str(path)).name)
     table = Iv3Table(file=csv_table.file, year=int(m.group("year")) if m else None,
-                     kind=m.group("kind").lower() if m else None)
+                     kind=m.group("kind").lower() if m else None,
+                     delimiter=csv_table.delimiter, columns=tuple(csv_table.header))
     problems = list(csv_table.problems)
     if {"Gemeenten", "Taakveld"} & set(csv_table.missing):
         return table, problems

@@ -13,13 +13,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+import duckdb
+
 from rekenschap.importers.iv3 import load_iv3, load_iv3_definitions
 from rekenschap.importers.opendata_municipalities import MunicipalityRegister
 from rekenschap.importers.population import load_size_classes
 from rekenschap.model import Location, Problem, Severity
 from rekenschap.model.base import Frozen, Number
 from rekenschap.opendata.crime import CrimeValue
-from rekenschap.opendata.iv3_sql import peer_statistics
+from rekenschap.opendata.iv3_sql import NEEDED, peer_statistics
 
 __all__ = ["Comparison", "IndicatorComparison", "TaakveldComparison", "build_comparison",
            "vega_lite_spec"]
@@ -86,6 +88,12 @@ def build_comparison(cbs_code: str, *, iv3_file: Path, register: MunicipalityReg
     codes = load_iv3_definitions(definitions)[0] if definitions and definitions.exists() else None
     table, found = load_iv3(iv3_file, register=register.by_name(), taakvelden=codes)
     problems.extend(found)
+    missing = [c for c in NEEDED if c not in table.columns]
+    if missing:
+        problems.append(Problem(code="OD-COLUMN-MISSING", severity=Severity.ERROR,
+                                message=f"cannot compare: column(s) {', '.join(missing)} missing",
+                                location=Location(file=str(iv3_file), line=1)))
+        return None, problems
     subject = table.municipality(cbs_code)
     if subject is None:
         problems.append(Problem(code="OD-MUNICIPALITY-ABSENT", severity=Severity.ERROR,
@@ -119,7 +127,13 @@ def build_comparison(cbs_code: str, *, iv3_file: Path, register: MunicipalityReg
                                         location=Location(file=str(iv3_file), path="--peers")))
             else:
                 names.append(peer.name)
-    stats = peer_statistics(iv3_file, subject.name, names)
+    try:
+        stats = peer_statistics(iv3_file, subject.name, names, delimiter=table.delimiter)
+    except duckdb.Error as exc:
+        problems.append(Problem(code="OD-AGGREGATION-FAILED", severity=Severity.ERROR,
+                                message=f"DuckDB could not aggregate the file: {exc}",
+                                location=Location(file=str(iv3_file))))
+        return None, problems
     rows = tuple(TaakveldComparison(
         taakveld=s.taakveld, name=(codes.names.get(s.taakveld) if codes else None) or s.label,
         measure="lasten" if s.measure == "lasten" else "baten", value=_euro(s.value), n=s.n,

@@ -3,6 +3,8 @@
 The Python loader (:mod:`rekenschap.importers.iv3`) validates a file row by row and reports
 problems; for statistics over all municipalities x taakvelden DuckDB reads the same CSV
 directly (``all_varchar`` plus ``TRY_CAST``, so a bad cell becomes NULL instead of an error).
+The columns ``Gemeenten``, ``Taakveld``, ``Baten``, ``Lasten``, ``Inwonertal``, ``Provincie`` and
+``Gemeentegrootte`` must exist (``NEEDED``); callers check that first.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from pathlib import Path
 
 import duckdb
 
-__all__ = ["TaakveldStats", "peer_statistics", "year_summary"]
+__all__ = ["NEEDED", "TaakveldStats", "peer_statistics", "year_summary"]
+
+NEEDED = ("Gemeenten", "Taakveld", "Baten", "Lasten", "Inwonertal", "Provincie",
+          "Gemeentegrootte")
 
 _TAAKVELD = r"^\s*(\d{1,2}\.\d{1,3}[a-z]?)"
 
@@ -22,7 +27,7 @@ _PER_INHABITANT = f"""
                TRY_CAST("Baten" AS DOUBLE) AS baten, TRY_CAST("Lasten" AS DOUBLE) AS lasten,
                TRY_CAST("Inwonertal" AS DOUBLE) AS population,
                trim("Gemeentegrootte") AS size_class, trim("Provincie") AS province
-        FROM read_csv(?, delim=';', header=true, all_varchar=true, quote='"')
+        FROM read_csv(?, delim=?, header=true, all_varchar=true, quote='"')
     )
     SELECT name, regexp_extract(label, '{_TAAKVELD}', 1) AS taakveld, label, size_class,
            province, population,
@@ -48,13 +53,13 @@ class TaakveldStats:
     """1 = the highest amount per inhabitant in the group."""
 
 
-def peer_statistics(path: Path | str, subject: str, peers: list[str],
-                    ) -> list[TaakveldStats]:
+def peer_statistics(path: Path | str, subject: str, peers: list[str], *,
+                    delimiter: str = ";") -> list[TaakveldStats]:
     """Stats per taakveld for ``subject`` among ``peers`` (names as in the file; subject added)."""
     group = sorted({*peers, subject})
     con = duckdb.connect()
     try:
-        con.execute(f"CREATE TEMP TABLE per AS {_PER_INHABITANT}", [str(path)])
+        con.execute(f"CREATE TEMP TABLE per AS {_PER_INHABITANT}", [str(path), delimiter])
         out: list[TaakveldStats] = []
         for measure in ("lasten", "baten"):
             rows = con.execute(f"""
@@ -77,7 +82,8 @@ def peer_statistics(path: Path | str, subject: str, peers: list[str],
         con.close()
 
 
-def year_summary(path: Path | str) -> list[tuple[str, str, int, float, float, float]]:
+def year_summary(path: Path | str, *, delimiter: str = ";",
+                 ) -> list[tuple[str, str, int, float, float, float]]:
     """For every size class and taakveld: (size class, taakveld, n, q1, median, q3) of lasten
     per inhabitant over all municipalities of one Iv3 file (what the benchmark measures)."""
     con = duckdb.connect()
@@ -88,7 +94,7 @@ def year_summary(path: Path | str) -> list[tuple[str, str, int, float, float, fl
                    quantile_cont(lasten_pi, 0.5), quantile_cont(lasten_pi, 0.75)
             FROM per WHERE taakveld <> '' GROUP BY size_class, taakveld
             ORDER BY size_class, taakveld
-        """, [str(path)]).fetchall()
+        """, [str(path), delimiter]).fetchall()
         return [(r[0], r[1], int(r[2]), r[3], r[4], r[5]) for r in rows]
     finally:
         con.close()
