@@ -46,7 +46,7 @@ def _amount(note: str) -> tuple[Decimal | None, bool]:
         if net.group(2):
             value = parse_number(net.group(2)).value
             if value is not None:
-                return (value if word.startswith("voordel") else -value), True
+                return (value if _GOOD.match(word) else -value), True
     amounts = _EURO.findall(note)
     if len(amounts) == 1:
         value = parse_number(amounts[0]).value
