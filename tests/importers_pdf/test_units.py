@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from tests.importers_pdf.pages import make_page
 
 from rekenschap.importers.pdf.columns import ColumnContext, map_column
 from rekenschap.importers.pdf.consistency import finance_problems
@@ -22,7 +23,6 @@ from rekenschap.model import (
     Severity,
     SignConvention,
 )
-from tests.importers_pdf.pages import make_page
 
 JS = ColumnContext(kind=DocumentKind.JAARSTUKKEN, year=2023)
 BG = ColumnContext(kind=DocumentKind.BEGROTING, year=2024)
@@ -124,7 +124,8 @@ def test_w_sections(text: str, question: Question | None) -> None:
 
 def test_programme_headings_and_table_of_contents() -> None:
     heading = match_programme_heading("P1 Veiligheid en handhaving")
-    assert heading is not None and (heading.code, heading.name) == ("P1", "Veiligheid en handhaving")
+    assert heading is not None
+    assert (heading.code, heading.name) == ("P1", "Veiligheid en handhaving")
     numbered = match_programme_heading("Programma 2: Mens en Maatschappij")
     assert numbered is not None and (numbered.code, numbered.number) == ("2", "2")
     assert match_programme_heading("P1 Veiligheid en handhaving ........ 19") is None
