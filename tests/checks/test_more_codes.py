@@ -124,3 +124,20 @@ programmes:
     assert "difference 2.389.000" in lasten.message
     ok = report_from_yaml(text.replace("2483", "136").replace("-6628", "-4239"))
     assert by_code(ok, "IV3-TAAKVELD", CheckConfig(iv3_data=iv3, iv3_tolerance=Decimal(1))) == []
+
+
+def test_placeholders_and_glued_numbers_in_activities() -> None:
+    text = HEAD + """  goals:
+  - title: Veilige wijken
+    activities:
+    - text: Er zijn xx controles uitgevoerd
+    - text: Aantal keer handhavend opgetreden
+    - text: 12 controles uitgevoerd in 3wijken, 2e ronde gestart
+    - text: Het aantal meldingen is met 12 gedaald
+"""
+    problems = run_checks(report_from_yaml(text))
+    missing = [p.location.path for p in problems if p.code == "ACT-MISSING-NUMBER"]
+    assert missing == ["programmes[0].goals[0].activities[0]",
+                       "programmes[0].goals[0].activities[1]"]
+    glued = [p.message for p in problems if p.code == "TXT-GLUED-NUMBER"]
+    assert glued == ["Veiligheid: '3wijken' — a space is missing (3 wijken)"]

@@ -44,7 +44,7 @@ MISSING_FINANCE = Code(
 )
 
 _ANNOUNCE = re.compile(r"^\s*(het\s+)?aantal\b", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"(\bx{2,}\b|\[\s*\]|\.{3}|…|\bnog in te vullen\b|\bPM\b)")
+_PLACEHOLDER = re.compile(r"(\bx{2,}\b|\[\s*\]|\bnog in te vullen\b)", re.IGNORECASE)
 _GLUED = re.compile(r"\b(\d+)([a-zA-Zà-ÿ]{4,})\b")
 _GLUED_OK = re.compile(
     r"^(ste|de|e|jarig|jarige|tal|voudig|mln|miljoen|duizend|km|kg|fte|ha)", re.IGNORECASE
