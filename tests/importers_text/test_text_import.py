@@ -144,3 +144,54 @@ def test_import_text_file_reads_bytes_and_reports_encoding(tmp_path: Path) -> No
     assert "TXT-ENCODING" in {p.code for p in problems}
     missing, problems = import_text_file(tmp_path / "nope.txt")
     assert missing is None and problems[0].code == "TXT-UNREADABLE"
+
+
+NUMBERED = """\
+Programma 1 Veiligheid en handhaving
+Wat willen we bereiken?
+Visie
+Een dorp waar mensen veilig leven.
+Doelstellingen
+1. Stellen van veiligheidsprioriteiten.
+2. Handhaving van de openbare orde door
+snel te schakelen.
+Wat gaan we daarvoor doen?
+Belangrijkste resultaten voor 2026
+1.1 Uitgevoerd Uitvoeringsplan 2026
+2.1 Geëvalueerde crisisbeheersing en
+crisiscommunicatie
+1.2 Verhoogde weerbaarheid
+3.1 Resultaat zonder doel
+1.1 Uitgevoerd Uitvoeringsplan 2026
+Jaarlijks wordt een uitvoeringsplan opgesteld:
+• Leefbaarheid;
+• Ondermijning.
+"""
+
+
+def test_numbered_goals_and_results_pair_by_code() -> None:
+    report, problems = _import(NUMBERED, "wassenaar-begroting-2026.txt")
+    programme = report.programmes[0]
+    assert [(g.code, g.title) for g in programme.goals] == [
+        ("1", "Stellen van veiligheidsprioriteiten."),
+        ("2", "Handhaving van de openbare orde door snel te schakelen.")]
+    assert [(a.code, a.text) for a in programme.goals[0].activities] == [
+        ("1.1", "Uitgevoerd Uitvoeringsplan 2026"), ("1.2", "Verhoogde weerbaarheid")]
+    assert [(a.code, a.text) for a in programme.goals[1].activities] == [
+        ("2.1", "Geëvalueerde crisisbeheersing en crisiscommunicatie")]
+    headings = {s.heading: s.text for s in programme.sections}
+    assert headings["Wat willen we bereiken?"] == "Visie Een dorp waar mensen veilig leven."
+    assert headings["1.1 Uitgevoerd Uitvoeringsplan 2026"] == (
+        "Jaarlijks wordt een uitvoeringsplan opgesteld:\n• Leefbaarheid;\n• Ondermijning.")
+    assert "Resultaat zonder doel" in headings["Overige tekst"]
+    [orphan] = [p for p in problems if p.code == "TXT-ACTIVITY-NO-GOAL"]
+    assert orphan.location.line == 15
+
+
+def test_goal_code_of_three_part_result_codes() -> None:
+    from rekenschap.importers.textdump_goals import goal_code_of
+
+    assert goal_code_of("1.2", "1") == "1"
+    assert goal_code_of("1.2.01", "1") == "2"
+    assert goal_code_of("1.2.01", "3") == "1"
+    assert goal_code_of("4.1", None) == "4"

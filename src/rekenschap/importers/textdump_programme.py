@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from rekenschap.importers.headings import Question
 from rekenschap.importers.sentences import parse_indicator_sentence
 from rekenschap.importers.textdump_finance import find_finance_block, parse_finance_block
-from rekenschap.importers.textdump_goals import parse_goal_block
+from rekenschap.importers.textdump_goals import goal_code_of, parse_goal_block
 from rekenschap.importers.textdump_lines import TextLine, bullet_text, is_bullet, join_lines
 from rekenschap.importers.textdump_outline import ProgrammeDraft
 from rekenschap.model import (
+    Activity,
     FinanceTable,
     Goal,
     Indicator,
@@ -74,9 +75,11 @@ def _where(item: Sequence[TextLine], file: str) -> Provenance:
 class _Collector:
     """What one programme accumulates while its zones are read."""
 
-    def __init__(self, file: str, year: int | None) -> None:
-        self.file, self.year = file, year
+    def __init__(self, file: str, year: int | None, programme_code: str | None) -> None:
+        self.file, self.year, self.programme_code = file, year, programme_code
         self.goals: list[Goal] = []
+        self.coded: list[Activity] = []
+        self.goal_headings: dict[int, str | None] = {}
         self.finance: FinanceTable | None = None
         self.indicators: list[Indicator] = []
         self.sections: list[Section] = []
@@ -84,21 +87,67 @@ class _Collector:
         self.leftover_first: Provenance | None = None
         self.problems: list[Problem] = []
 
-    def goals_block(self, lines: Sequence[TextLine]) -> None:
-        goals, loose, problems = parse_goal_block(lines, file=self.file)
-        self.goals.extend(goals)
-        self.problems.extend(problems)
-        for activity in loose:
-            self.keep(activity.text, activity.provenance, report=False)
+    def goals_block(self, lines: Sequence[TextLine], heading: str | None = None) -> None:
+        block = parse_goal_block(lines, file=self.file)
+        for goal in block.goals:
+            self.goal_headings[len(self.goals)] = heading
+            self.goals.append(goal)
+        self.coded.extend(block.coded)
+        self.sections.extend(block.details)
+        for activity in block.loose:
+            self.loose(activity)
 
-    def finance_then_rest(self, lines: Sequence[TextLine], before: str) -> None:
+    def loose(self, activity: Activity) -> None:
+        self.keep(activity.text, activity.provenance, report=False)
+        self.problems.append(Problem(
+            code="TXT-ACTIVITY-NO-GOAL", severity=Severity.WARNING,
+            message=f"activity {activity.text!r} belongs to no goal in the text; kept under "
+                    f"{LEFTOVER_HEADING!r}",
+            location=Location.of(activity.provenance)))
+
+    def finish_goals(self) -> None:
+        """Pair coded results with goals by code ("1.2" -> goal "1"); report goals without
+        activities."""
+        by_code = {g.code: i for i, g in enumerate(self.goals) if g.code}
+        extra: dict[int, list[Activity]] = {}
+        for activity in self.coded:
+            index = by_code.get(goal_code_of(activity.code or "", self.programme_code))
+            if index is None:
+                self.loose(activity)
+            else:
+                extra.setdefault(index, []).append(activity)
+        for index, activities in extra.items():
+            goal = self.goals[index]
+            self.goals[index] = goal.model_copy(
+                update={"activities": (*goal.activities, *activities)})
+        if any(g.code for g in self.goals):
+            # Numbered goals exist: an unnumbered paragraph without activities is narrative
+            # ("Visie ..."), not a goal.
+            kept: list[Goal] = []
+            for i, goal in enumerate(self.goals):
+                if goal.code is None and not goal.activities:
+                    self.sections.append(Section(
+                        heading=self.goal_headings.get(i) or LEFTOVER_HEADING, text=goal.title,
+                        provenance=goal.provenance))
+                else:
+                    kept.append(goal)
+            self.goals = kept
+        for goal in self.goals:
+            if not goal.activities:
+                self.problems.append(Problem(
+                    code="TXT-GOAL-NO-ACTIVITY", severity=Severity.NOTICE,
+                    message=f"goal {goal.title!r} has no activities in the text (kept as a goal)",
+                    location=Location.of(goal.provenance)))
+
+    def finance_then_rest(self, lines: Sequence[TextLine], before: str,
+                          heading: str | None = None) -> None:
         """Find a finance table in ``lines``; text before it goes to ``before``, after it to
         indicators."""
         block = find_finance_block(lines)
         if block is None:
-            self.read(lines, before)
+            self.read(lines, before, heading)
             return
-        self.read(lines[:block.start], before)
+        self.read(lines[:block.start], before, heading)
         table, problems = parse_finance_block(lines, block, file=self.file, doc_year=self.year)
         self.problems.extend(problems)
         if table is not None:
@@ -112,9 +161,9 @@ class _Collector:
                 self.finance = table
         self.indicators_block(lines[block.end:])
 
-    def read(self, lines: Sequence[TextLine], kind: str) -> None:
+    def read(self, lines: Sequence[TextLine], kind: str, heading: str | None = None) -> None:
         if kind == "goals":
-            self.goals_block(lines)
+            self.goals_block(lines, heading)
         else:
             self.indicators_block(lines)
 
@@ -153,11 +202,11 @@ class _Collector:
 def build_programme(draft: ProgrammeDraft, *, file: str,
                     year: int | None) -> tuple[Programme, list[Problem]]:
     """Read every zone of ``draft`` into a :class:`Programme`."""
-    c = _Collector(file, year)
+    c = _Collector(file, year, draft.heading.code)
     for zone in draft.zones:
         q = zone.question
         if q in (None, Question.GOALS, Question.ACTIVITIES):
-            c.finance_then_rest(zone.lines, "goals")
+            c.finance_then_rest(zone.lines, "goals", zone.heading.text if zone.heading else None)
         elif q is Question.FINANCE:
             c.finance_then_rest(zone.lines, "indicators")
         elif q is Question.INDICATORS:
@@ -165,6 +214,7 @@ def build_programme(draft: ProgrammeDraft, *, file: str,
         else:
             heading = zone.heading.text if zone.heading else str(q)
             c.section(heading, zone.lines)
+    c.finish_goals()
     if c.leftover:
         c.sections.append(Section(heading=LEFTOVER_HEADING, text="\n".join(c.leftover),
                                   provenance=c.leftover_first))
