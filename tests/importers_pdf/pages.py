@@ -14,7 +14,7 @@ def make_line(top: float, parts: list[tuple[str, float]], size: float = 9.0) -> 
 def make_page(number: int, rows: list[tuple[float, list[tuple[str, float]]] |
                                    tuple[float, list[tuple[str, float]], float]]) -> Page:
     lines = tuple(make_line(r[0], r[1], r[2] if len(r) == 3 else 9.0)  # type: ignore[misc]
-                  for r in rows)
+                  for r in sorted(rows, key=lambda r: r[0]))
     return Page(number=number, width=595.0, height=842.0, lines=lines,
                 text="\n".join(line.text for line in lines))
 

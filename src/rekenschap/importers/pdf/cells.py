@@ -14,8 +14,7 @@ from rekenschap.importers.pdf.flow import FlowLine
 
 __all__ = ["Cell", "cells_of", "is_amount", "split_label_values"]
 
-_AMOUNT = re.compile(
-    r"^[-+\u2212\u2013]?\s?\(?€?\s?\d{1,3}(?:\.\d{3})*(?:,\d+)?\)?-?$|^[-\u2013\u2014]$")
+_AMOUNT = re.compile(r"^[-+\u2212\u2013]?\(?€?(?:\d[\d.,]*)?\d\)?-?$|^[-\u2013\u2014]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +43,8 @@ def cells_of(fl: FlowLine) -> list[Cell]:
 
 
 def is_amount(text: str) -> bool:
-    """True for a printed amount or a lone dash ("1.101", "-4.346", "0", "-")."""
+    """True for what is printed as an amount or a lone dash ("1.101", "-4.346", "0", "-");
+    deliberately loose ("1.97" too), so that a malformed amount is reported, not dropped."""
     return bool(_AMOUNT.match(text.strip()))
 
 

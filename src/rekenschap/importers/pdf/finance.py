@@ -134,7 +134,7 @@ def _row_kinds(block: _Block) -> list[tuple[RowKind, str]]:
     return out
 
 
-def _header_lines(lines: Sequence[FlowLine], first: FlowLine) -> list[FlowLine]:
+def _header_lines(lines: Sequence[FlowLine], first: FlowLine, n: int) -> list[FlowLine]:
     idx = next(i for i, fl in enumerate(lines) if fl is first)
     out: list[FlowLine] = []
     for fl in reversed(lines[:idx]):
@@ -143,7 +143,8 @@ def _header_lines(lines: Sequence[FlowLine], first: FlowLine) -> list[FlowLine]:
         if match_w_section(fl.text):
             break
         label, values = split_label_values(cells_of(fl))
-        if len(values) >= _MIN_COLUMNS and row_kind(label) is None and not _years_only(values):
+        if len(values) >= _MIN_COLUMNS and row_kind(label) is None and not _years_only(
+                values[-n:]):
             break  # another table's data row
         out.append(fl)
     return list(reversed(out))
@@ -196,7 +197,7 @@ def find_finance_table(
     n = Counter(len(v) for _, _, v in block.rows).most_common(1)[0][0]
     centres, pitch = _column_centres(block, n)
     first = block.rows[0][0]
-    header = _header_lines(lines, first)
+    header = _header_lines(lines, first, n)
     value_left = min(v[0].x0 for _, _, v in block.rows if len(v) == n)
     stub_right = value_left - pitch / 2
     col_words: list[list[str]] = [[] for _ in range(n)]
@@ -227,12 +228,14 @@ def find_finance_table(
         amounts: dict[str, Decimal | None] = {}
         for col, cell in zip(columns, values, strict=True):
             parsed = parse_number(cell.text)
-            if parsed.value is None and parsed.qualifier != "nil":
+            value = None if parsed.point_decimal else parsed.value
+            if value is None and parsed.qualifier != "nil":
                 problems.append(Problem(
                     code="PDF-FIN-NUMBER", severity=Severity.WARNING,
-                    message=f"{cell.text!r} in row {label!r} is not an amount",
+                    message=f"{cell.text!r} in row {label!r}, column {col.label!r} is not a "
+                            f"Dutch amount; the cell is left empty",
                     location=Location(file=file, page=fl.page, line=fl.number, path=path)))
-            amounts[col.key] = parsed.value
+            amounts[col.key] = value
         rows.append(FinanceRow(kind=kind, label=label, values=amounts,
                                provenance=provenance_of(file, [fl])))
     note_match = _SIGN_NOTE.search(header_text)
