@@ -70,6 +70,8 @@ def test_not_programme_headings(line: str) -> None:
     ("3.2 Wat heeft het gekost?", [(Question.FINANCE, Tense.PAST)]),
     ("Beleidsindicatoren", [(Question.INDICATORS, None)]),
     ("Toelichting op de verschillen", [(Question.EXPLANATION, None)]),
+    ("Toelichting op verschillen tussen begroot actueel/werkelijk >= € 50.000",
+     [(Question.EXPLANATION, None)]),
     ("Belangrijkste ontwikkelingen", [(Question.DEVELOPMENTS, None)]),
     ("Doelstelling", [(Question.GOALS, None)]),
     ('Doelstelling: "Wat wilden we bereiken ?"',

@@ -86,8 +86,8 @@ _W_PATTERNS: tuple[tuple[str, Question, Tense | None], ...] = (
     (r"wat\s+kost\s+het", Question.FINANCE, Tense.PLAN),
     (r"wat\s+heeft\s+het\s+gekost", Question.FINANCE, Tense.PAST),
     (r"(?:verplichte\s+)?(?:beleids)?indicatoren", Question.INDICATORS, None),
-    (r"(?:toelichting|analyse)\s+(?:op\s+|van\s+)?(?:de\s+)?verschillen", Question.EXPLANATION,
-     None),
+    (r"(?:toelichting|analyse)\s+(?:op\s+|van\s+)?(?:de\s+)?verschillen"
+     r"(?:\s+tussen\s[^?]*|\s*(?:>=|\u2265|>)\s*\u20ac?\s*[\d.]+)?", Question.EXPLANATION, None),
     (r"belangrijkste\s+ontwikkelingen", Question.DEVELOPMENTS, None),
 )
 _W_RE = re.compile(
