@@ -152,3 +152,15 @@ def test_seed_catalogue_links(imported: tuple[Report, list[Any]]) -> None:
     ids = [i.catalogue_id for i in report.programmes[0].indicators]
     assert ids == [None, "winkeldiefstallen", "verwijzingen-halt", "geweldsmisdrijven",
                    "diefstallen-uit-woning", "vernielingen-en-beschadigingen", None]
+
+
+def test_seed_through_the_dispatch_and_the_path_form(seed_path: Path) -> None:
+    """``import_path`` (P1's dispatch) and ``import_text(Path)`` give the same programmes."""
+    from rekenschap.importers import import_path
+
+    direct, _ = import_text(seed_path.read_text(encoding="utf-8"), file=str(seed_path))
+    dispatched, problems = import_path(seed_path)
+    by_path, _ = import_text(seed_path)
+    assert dispatched is not None and by_path is not None
+    assert dispatched.programmes == direct.programmes == by_path.programmes
+    assert "TXT-AMBIGUOUS-ORDER" in {p.code for p in problems}

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from rekenschap.importers.headings import Tense, document_hint_from_name
 from rekenschap.importers.textdump_lines import join_lines, split_lines
@@ -187,22 +187,42 @@ def _import(text: str, file: str, options: Any) -> tuple[Report, list[Problem]]:
     return report, problems
 
 
-def import_text(text: str, *, file: str,
-                options: Any = None) -> tuple[Report, list[Problem]]:
+def _empty_report() -> Report:
+    return Report(organisation=Organisation(name="Onbekende organisatie"),
+                  document=Document(kind=DocumentKind.BEGROTING, year=1900))
+
+
+@overload
+def import_text(text: str, options: Any = None, *,
+                file: str | None = None) -> tuple[Report, list[Problem]]: ...
+
+
+@overload
+def import_text(text: Path, options: Any = None, *,
+                file: str | None = None) -> tuple[Report | None, list[Problem]]: ...
+
+
+def import_text(text: str | Path, options: Any = None, *,
+                file: str | None = None) -> tuple[Report | None, list[Problem]]:
     """Import a text dump; never raises for bad input.
 
-    ``options`` is an :class:`rekenschap.importers.ImportOptions` (or any object with the same
-    attributes; ``scale`` is read when present). A bug inside the importer becomes a
-    ``TXT-INTERNAL`` error with an empty report instead of an exception.
+    ``text`` is the dump itself (``file`` names it in provenance and problems) or a
+    :class:`~pathlib.Path`, which is read with :func:`import_text_file` (then the report is
+    ``None`` when the file cannot be read). ``options`` is an
+    :class:`rekenschap.importers.ImportOptions` (or any object with the same attributes;
+    ``scale`` is read when present). A bug inside the importer becomes a ``TXT-INTERNAL`` error
+    with an empty report instead of an exception.
     """
+    if isinstance(text, Path):
+        return import_text_file(text, options)
+    name = file or "<text>"
     try:
-        return _import(text, file, options)
+        return _import(text, name, options)
     except Exception as exc:  # a bug must not take the batch down; report it as a problem
         problem = _problem("TXT-INTERNAL", Severity.ERROR,
                            f"internal error in the text importer: {type(exc).__name__}: {exc}",
-                           file)
-        return Report(organisation=Organisation(name="Onbekende organisatie"),
-                      document=Document(kind=DocumentKind.BEGROTING, year=1900)), [problem]
+                           name)
+        return _empty_report(), [problem]
 
 
 def import_text_file(path: str | Path,
@@ -222,5 +242,10 @@ def import_text_file(path: str | Path,
         problems.append(_problem(
             "TXT-ENCODING", Severity.NOTICE,
             f"not valid UTF-8 (byte {exc.start}); read as Windows-1252", name))
-    report, more = import_text(text, file=name, options=options)
+    try:
+        report, more = _import(text, name, options)
+    except Exception as exc:  # see import_text
+        report, more = _empty_report(), [_problem(
+            "TXT-INTERNAL", Severity.ERROR,
+            f"internal error in the text importer: {type(exc).__name__}: {exc}", name)]
     return report, problems + more
