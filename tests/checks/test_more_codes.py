@@ -141,3 +141,15 @@ def test_placeholders_and_glued_numbers_in_activities() -> None:
                        "programmes[0].goals[0].activities[1]"]
     glued = [p.message for p in problems if p.code == "TXT-GLUED-NUMBER"]
     assert glued == ["Veiligheid: '3wijken' — a space is missing (3 wijken)"]
+
+
+def test_count_per_1000_inwoners_reverses_in_one_reading() -> None:
+    """Groningen grew from 238.147 (2023) to 243.768 (2024) inhabitants (gemeenteklassen): in the
+    reading where 13.140 is 2024 the count rose, yet per 1.000 inwoners it fell (54,8 -> 53,9)."""
+    from tests.checks.helpers import example
+
+    config = CheckConfig(population_data=corpus_file("iv3", "gemeenteklassen"))
+    (found,) = by_code(example(), "IND-PER-CAPITA", config)
+    assert found.location.path == "programmes[0].indicators[0].claims[0]"
+    assert "the count rose, but per 1.000 inwoners it fell: 54,8 -> 53,9" in found.message
+    assert by_code(example(), "IND-PER-CAPITA") == []  # not configured: not run

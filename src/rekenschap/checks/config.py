@@ -233,6 +233,15 @@ SETTINGS: tuple[Setting, ...] = (
         _decimal(Decimal(0)),
     ),
     Setting(
+        "population.data",
+        "population_data",
+        "path",
+        None,
+        "Directory (or file) of CBS size-class CSVs with Inwonertal per municipality and year "
+        "(e.g. ../shared/corpus/iv3/gemeenteklassen); empty: IND-PER-CAPITA is skipped.",
+        _path,
+    ),
+    Setting(
         "checks.disabled",
         "disabled",
         "list of codes",
@@ -286,6 +295,7 @@ class CheckConfig:
     arithmetic_tolerance: Decimal = Decimal(1)
     iv3_data: Path | None = None
     iv3_tolerance: Decimal = Decimal(1)
+    population_data: Path | None = None
     disabled: frozenset[str] = frozenset()
     only: frozenset[str] = frozenset()
     severity: Mapping[str, Severity] = field(default_factory=dict)

@@ -13,6 +13,7 @@ from rekenschap.checks import (
     indicator_claims,
     indicators,
     iv3,
+    per_capita,
     text,
 )
 from rekenschap.checks.base import Check, Code
@@ -81,6 +82,7 @@ CHECKS: tuple[Check, ...] = (
         (indicator_claims.HIDDEN_RISE,),
         run=indicator_claims.check_hidden_rise,
     ),
+    Check("indicators.per_capita", (per_capita.PER_CAPITA,), run=per_capita.check_per_capita),
     Check("text.missing_number", (text.MISSING_NUMBER,), run=text.check_missing_number),
     Check("text.glued_number", (text.GLUED_NUMBER,), run=text.check_glued_number),
     Check(
