@@ -1,17 +1,22 @@
 """Render Vega-Lite charts to inline SVG with vl-convert (no browser, no CDN, no network).
 
 Charts are cached by their key (a hash of spec and locale) in memory and, when a cache
-directory is given, on disk; uncached charts are rendered in a thread pool.
+directory is given, on disk. vl-convert runs one JavaScript runtime per process, so threads do
+not help; a large batch of uncached charts is split over a pool of worker processes instead.
 """
 
 from __future__ import annotations
 
+import base64
 import json
+import multiprocessing
 import os
 import re
+import sys
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -23,6 +28,23 @@ from rekenschap.render.pagedata import ChartData
 
 _FORMAT_LOCALE: dict[str, Literal["nl-NL", "en-GB"]] = {"nl": "nl-NL", "en": "en-GB"}
 _SVG_OPEN = re.compile(r"<svg\b")
+PROCESS_THRESHOLD = 48
+"""From this many uncached charts on, rendering is spread over worker processes (the start-up of
+a process with its own JavaScript runtime costs about as much as a dozen charts)."""
+
+
+def _render_specs(specs: list[str], locale: Literal["nl-NL", "en-GB"]) -> list[str]:
+    """Render Vega-Lite specs (JSON text) to accessible SVG; runs in a worker process too."""
+    return [accessible_svg(vl_convert.vegalite_to_svg(json.loads(spec), format_locale=locale,
+                                                      allowed_base_urls=[]))
+            for spec in specs]
+
+
+def _spawn_safe() -> bool:
+    """False when spawned workers could not re-import ``__main__`` (stdin, a deleted script)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return path is None or Path(path).is_file()
 
 
 @dataclass
@@ -32,6 +54,7 @@ class ChartRenderer:
     lang: Lang = "nl"
     cache_dir: Path | None = None
     workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
+    """Worker processes for large batches (1 renders everything in this process)."""
     seconds: float = 0.0
     """Wall-clock time spent rendering (for the benchmark's share-of-time figure)."""
     rendered: int = 0
@@ -50,10 +73,10 @@ class ChartRenderer:
             else:
                 todo[chart.key] = chart
         if todo:
-            with ThreadPoolExecutor(max_workers=self.workers) as pool:
-                for key, svg in zip(todo, pool.map(self._render_one, todo.values()), strict=True):
-                    self._memory[key] = svg
-                    self._write_cache(key, svg)
+            specs = [c.spec_json for c in todo.values()]
+            for key, svg in zip(todo, self._render(specs), strict=True):
+                self._memory[key] = svg
+                self._write_cache(key, svg)
             self.rendered += len(todo)
         self.seconds += time.perf_counter() - start
         return dict(self._memory)
@@ -61,11 +84,28 @@ class ChartRenderer:
     def svg(self, chart: ChartData) -> str:
         return self.render_all([chart])[chart.key]
 
-    def _render_one(self, chart: ChartData) -> str:
-        raw = vl_convert.vegalite_to_svg(
-            json.loads(chart.spec_json), format_locale=_FORMAT_LOCALE[self.lang],
-            allowed_base_urls=[])
-        return accessible_svg(raw)
+    def png_data_uri(self, chart: ChartData, scale: float = 1.5) -> str:
+        """The chart as a PNG ``data:`` URI (for the PDF, where an <img> can carry alt text)."""
+        svg = self.svg(chart)
+        png = vl_convert.svg_to_png(svg, scale=scale)
+        return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+    def _render(self, specs: list[str]) -> list[str]:
+        locale = _FORMAT_LOCALE[self.lang]
+        workers = min(self.workers, len(specs) // (PROCESS_THRESHOLD // 2) or 1)
+        if len(specs) < PROCESS_THRESHOLD or workers < 2 or not _spawn_safe():
+            return _render_specs(specs, locale)
+        size = -(-len(specs) // workers)
+        chunks = [specs[i:i + size] for i in range(0, len(specs), size)]
+        # spawn, not fork: the parent may already run vl-convert's runtime threads.
+        context = multiprocessing.get_context("spawn")
+        try:
+            with ProcessPoolExecutor(max_workers=len(chunks), mp_context=context) as pool:
+                parts = pool.map(_render_specs, chunks, [locale] * len(chunks))
+                return [svg for part in parts for svg in part]
+        except (BrokenProcessPool, OSError):
+            # e.g. a main module that cannot be re-imported by spawn (python -c, stdin)
+            return _render_specs(specs, locale)
 
     def _cache_path(self, key: str) -> Path | None:
         return self.cache_dir / f"{key}.svg" if self.cache_dir else None
