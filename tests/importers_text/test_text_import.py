@@ -95,6 +95,7 @@ def test_unplaced_text_is_kept_and_reported() -> None:
     # "Lasten 1 2 3" without a header: reported, not guessed
     assert codes["TXT-FINANCE-HEADER"].severity is Severity.WARNING
     assert report.programmes[0].finance is None
+    assert report.programmes[0].sections[-1].text == "Lasten 1 2 3"  # kept as text
 
 
 def test_row_with_wrong_number_of_amounts_is_reported_with_its_line() -> None:

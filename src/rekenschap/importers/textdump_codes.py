@@ -21,10 +21,11 @@ TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
     "TXT-CLAIM-NO-REFERENCE": (Severity.NOTICE, "A trend verb ('gedaald') without 't.o.v. ...'; "
                                "the claim is not recorded, the indicator is."),
     "TXT-ENCODING": (Severity.NOTICE, "The file is not UTF-8; read as Windows-1252."),
-    "TXT-FINANCE-EXTRA": (Severity.WARNING, "A second finance table in one programme; only the "
-                          "first is kept."),
+    "TXT-FINANCE-EXTRA": (Severity.WARNING, "A second finance table in one programme; the first "
+                          "is the programme's table, the second is kept as text under "
+                          "'Overige tekst'."),
     "TXT-FINANCE-HEADER": (Severity.WARNING, "Finance rows without a recognisable column header; "
-                           "the rows are not imported."),
+                           "not imported as a table, kept as text under 'Overige tekst'."),
     "TXT-FINANCE-STACKED": (Severity.NOTICE, "A column header printed in stacked rows (names, "
                             "years, 'primair' / 'na wijziging'); the columns read are named."),
     "TXT-FINANCE-ROW": (Severity.WARNING, "A finance row whose number of amounts differs from "

@@ -224,7 +224,7 @@ def parse_finance_block(
         problems.append(Problem(
             code="TXT-FINANCE-HEADER", severity=Severity.WARNING,
             message=f"finance rows without a recognisable column header ({header!r}); "
-                    "the rows are not imported",
+                    "not imported as a table, kept as text",
             location=Location.of(where)))
         return None, problems
     counts = {len(p[1]) for ln in lines[block.rows_start:block.end]

@@ -150,15 +150,19 @@ class _Collector:
         self.read(lines[:block.start], before, heading)
         table, problems = parse_finance_block(lines, block, file=self.file, doc_year=self.year)
         self.problems.extend(problems)
-        if table is not None:
-            if self.finance is not None:
+        if table is not None and self.finance is None:
+            self.finance = table
+        else:
+            if table is not None:
                 self.problems.append(Problem(
                     code="TXT-FINANCE-EXTRA", severity=Severity.WARNING,
-                    message="a second finance table in one programme; only the first is kept "
+                    message="a second finance table in one programme; the model holds one, so "
+                            f"this one is kept as text under {LEFTOVER_HEADING!r} "
                             f"(rows {', '.join(r.label for r in table.rows)})",
                     location=Location.of(table.provenance)))
-            else:
-                self.finance = table
+            # Unread (reported by the finance reader) or extra: keep the printed lines.
+            kept = [ln for ln in lines[block.start:block.end] if not ln.blank]
+            self.keep("\n".join(ln.text for ln in kept), _where(kept, self.file), report=False)
         self.indicators_block(lines[block.end:])
 
     def read(self, lines: Sequence[TextLine], kind: str, heading: str | None = None) -> None:
