@@ -22,7 +22,8 @@ from rekenschap.checks import (
 )
 from rekenschap.checks.docs import markdown
 from rekenschap.cli import app
-from rekenschap.importers import ImportOptions, import_path
+from rekenschap.importers import ImportOptions
+from rekenschap.importers.batch import import_one
 from rekenschap.model import Problem, Report, Severity
 
 
@@ -102,7 +103,8 @@ def check(
         settings, problems = load_config(config_path)
     reports: list[Report] = []
     for path in files:
-        report, found = import_path(path, ImportOptions(cbs_code=cbs) if cbs else None)
+        result = import_one(path, ImportOptions(cbs_code=cbs))  # a crash becomes IMPORT-CRASH
+        report, found = result.report, result.problems
         problems.extend(_with_file(found, str(path)))
         if report is not None:
             reports.append(report)
