@@ -196,3 +196,33 @@ def test_goal_code_of_three_part_result_codes() -> None:
     assert goal_code_of("1.2.01", "1") == "2"
     assert goal_code_of("1.2.01", "3") == "1"
     assert goal_code_of("4.1", None) == "4"
+
+
+STACKED = """\
+Programma 1 Veiligheid
+Wat heeft het gekost?
+P1 Veiligheid en handhaving Begroting Begroting Realisatie Verschil
+bedragen x € 1.000,- ("-" = nadeel / "+" = voordeel) 2023 2023 2023 2023
+primair na Begr. na wijz.
+wijziging / realisatie
+Totaal baten 1.101 2.631 2.483 -148
+Totaal lasten -4.346 -6.875 -6.628 247
+Programma resultaat -3.245 -4.244 -4.145 99
+"""
+
+
+def test_stacked_header_is_read_and_said() -> None:
+    report, problems = _import(STACKED, "wassenaar-jaarstukken-2023.txt")
+    table = report.programmes[0].finance
+    assert table is not None
+    assert [(c.kind, c.label, c.year) for c in table.columns] == [
+        (ColumnKind.ORIGINAL_BUDGET, "Begroting 2023 primair", 2023),
+        (ColumnKind.AMENDED_BUDGET, "Begroting 2023 na wijziging", 2023),
+        (ColumnKind.ACTUAL, "Realisatie 2023", 2023),
+        (ColumnKind.DIFFERENCE, "Verschil 2023", 2023)]
+    assert table.title == "P1 Veiligheid en handhaving"
+    assert [r.kind for r in table.rows] == [RowKind.BATEN, RowKind.LASTEN, RowKind.RESULT]
+    assert table.sign_note == '"-" = nadeel / "+" = voordeel'
+    assert report.unit.scale == 1000
+    [stacked] = [p for p in problems if p.code == "TXT-FINANCE-STACKED"]
+    assert stacked.severity is Severity.NOTICE and stacked.location.line == 3
