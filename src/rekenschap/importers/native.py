@@ -87,7 +87,30 @@ def loads_yaml(text: str, filename: str = "<string>") -> Result:
 
 
 def loads_json(text: str, filename: str = "<string>") -> Result:
-    """Parse JSON text; numbers with a fraction are read as exact ``Decimal``."""
+    """Parse JSON text; numbers with a fraction are read as exact ``Decimal``.
+
+    A clean file takes the fast path (the C parser); only a file with problems is scanned
+    again to find the line of each one.
+    """
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len({key for key, _ in items}) != len(items):
+            duplicates.append("duplicate")
+        return dict(items)
+
+    try:
+        data = json.loads(text, parse_float=Decimal, object_pairs_hook=pairs)
+    except (json.JSONDecodeError, RecursionError):
+        return _loads_json_with_lines(text, filename)
+    if not duplicates:
+        report, problems = _validate(data, {}, [], filename)
+        if not problems:
+            return report, problems
+    return _loads_json_with_lines(text, filename)
+
+
+def _loads_json_with_lines(text: str, filename: str) -> Result:
     scanner = _JsonScanner(text, filename)
     try:
         data = scanner.document()
@@ -295,7 +318,7 @@ def _from_pydantic(err: Any, data: Any, lines: Lines, filename: str) -> Problem:
         code, msg = "FMT-MISSING-FIELD", f"missing required field '{field}'"
     elif kind == "extra_forbidden":
         field = str(path[-1]) if path else str(loc[-1])
-        code, msg = "FMT-UNKNOWN-FIELD", f"unknown field '{field}'" + _suggest(field)
+        code, msg = "FMT-UNKNOWN-FIELD", f"unknown field '{field}'" + _suggest(field, path[:-1])
     elif kind == "value_error":
         msg = str(err["msg"]).removeprefix("Value error, ")
     elif kind == "string_type" and isinstance(value, int | float | Decimal | bool):
@@ -335,19 +358,17 @@ def _line_for(path: DataPath, lines: Lines) -> int | None:
     return None
 
 
-def _field_names() -> set[str]:
-    names: set[str] = set()
-    todo: list[type[BaseModel]] = [Report]
-    seen: set[type[BaseModel]] = set()
-    while todo:
-        model = todo.pop()
-        if model in seen:
+def _model_at(path: DataPath) -> type[BaseModel] | None:
+    """The model class that holds the mapping at ``path`` (``None`` inside a plain dict)."""
+    model: type[BaseModel] | None = Report
+    for part in path:
+        if model is None:
+            return None
+        if isinstance(part, int):
             continue
-        seen.add(model)
-        for name, field in model.model_fields.items():
-            names.add(field.alias or name)
-            todo.extend(_models_in(field.annotation))
-    return names
+        field = next((f for n, f in model.model_fields.items() if part in (n, f.alias)), None)
+        model = next(_models_in(field.annotation), None) if field is not None else None
+    return model
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
@@ -357,11 +378,12 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(arg)
 
 
-_FIELDS = _field_names()
-
-
-def _suggest(field: str) -> str:
-    close = difflib.get_close_matches(field, sorted(_FIELDS), n=1, cutoff=0.75)
+def _suggest(field: str, parent: DataPath) -> str:
+    model = _model_at(parent)
+    if model is None:
+        return ""
+    names = sorted(f.alias or n for n, f in model.model_fields.items())
+    close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
