@@ -38,3 +38,16 @@ def test_variance_sentences() -> None:
 
 def test_indicator_without_periods_gets_no_sentence() -> None:
     assert indicator_sentence(example().programmes[0].indicators[0], 2024) is None
+
+
+def test_suggestions_for_one_programme() -> None:
+    from rekenschap.checks.narrative import suggestions
+    from rekenschap.model import Programme
+
+    report = example()
+    texts = [s.text for s in suggestions(report, report.programmes[0])]
+    assert "De baten zijn € 3.142.000 (48%) hoger dan begroot." in texts
+    assert len(texts) == len(sentences(report))
+    other = Programme(name="Nieuw", indicators=(report.programmes[0].indicators[3],))
+    (only,) = suggestions(report, other, "en")
+    assert only.text.startswith("The number of geweldsmisdrijven")

@@ -20,6 +20,7 @@ from rekenschap.model import (
     Direction,
     FinanceTable,
     Indicator,
+    Programme,
     Report,
     RowKind,
     UnitKind,
@@ -181,3 +182,21 @@ def sentences(report: Report, lang: Lang = "nl") -> list[Sentence]:
             if text is not None:
                 out.append(Sentence(f"{path}.indicators[{i}]", "trend", text))
     return out
+
+
+def suggestions(report: Report, programme: Programme, lang: Lang = "nl") -> list[Sentence]:
+    """The sentences of one programme and its deelprogramma's: suggestions for the authoring UI."""
+    mine = {id(p) for p in programme.walk()}
+    paths = {path for path, p in programmes_with_paths(report) if id(p) in mine}
+    if not paths:  # a programme being edited that is not (yet) part of the report
+        wrapped = report.model_copy(update={"programmes": (programme,)})
+        return sentences(wrapped, lang)
+    return [s for s in sentences(report, lang) if _owner(s.path) in paths]
+
+
+def _owner(path: str) -> str:
+    """programmes[0].subprogrammes[1].finance.rows[2] -> programmes[0].subprogrammes[1]."""
+    for marker in (".finance", ".indicators"):
+        if marker in path:
+            return path.split(marker)[0]
+    return path
