@@ -28,3 +28,14 @@ def test_every_code_and_setting_is_documented() -> None:
         assert f"### {spec.code}" in text
     for setting in SETTINGS:
         assert f"`{setting.name}`" in text
+
+
+def test_the_documented_example_config_is_valid() -> None:
+    from rekenschap.checks import loads_config
+
+    text = markdown()
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    config, problems = loads_config(example, "docs/checks.md")
+    assert problems == []
+    assert config.municipalities["GM0629"]["variance_absolute"] == 50000
+    assert config.municipalities["GM0569"]["variance_floor"] == 15000

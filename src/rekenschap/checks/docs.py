@@ -12,16 +12,23 @@ _HEAD = """# Checks (controles)
 hand. tests/checks/test_docs.py fails when this file is out of date. -->
 
 `rekenschap check FILE... [--config rekenschap.toml] [--format text|json] [--fail-on
-warning|error]` runs every check below over imported (PDF, text) or authored (JSON/YAML) reports
-and prints one line per problem: `file:page:line: CODE severity message [model path]`. The exit
-code is 1 when a problem at or above the `--fail-on` level (default: error) is found. In Python:
+error|warning|notice|never] [--cbs GM0629] [--list [--format markdown|json]]` runs every check
+below over imported (PDF, text) or authored (JSON/YAML) reports and prints one line per problem:
+`file:page:line: CODE severity message [model path]`, then a summary on stderr. Import problems
+and `rekenschap.toml` problems are in the same list. The exit code is 1 when a problem at or above
+the `--fail-on` level (default: error) is found, 2 on a usage error. With several files the
+cross-document checks run too. `--cbs` gives the CBS code when the documents do not carry it
+(without it, a municipality the BBV catalogue has a variance rule for is recognised by name).
+In Python:
 `rekenschap.checks.run_checks(report, config)` for one report and
 `rekenschap.checks.run_cross_checks(reports, config)` across documents.
 
 Each check is a plain function `(report, config) -> list[Problem]` registered in one tuple,
 `rekenschap.checks.registry.CHECKS`. A check that raises becomes a `CHECK-CRASHED` problem and the
 other checks still run. Extensions build their own tuple (`CHECKS + (mine,)`) and pass it as
-`run_checks(report, config, checks=...)`.
+`run_checks(report, config, checks=...)`. Words from numbers: `rekenschap.checks.narrative`
+(`sentences(report, lang)`, `suggestions(report, programme, lang)`, `indicator_sentence`,
+`variance_sentence`, `budget_change_sentence`; Dutch and English).
 
 Sign conventions: amounts are compared as magnitudes (lasten as positive costs, baten as positive
 income) after undoing the table's `sign_convention` (`positive`: Groningen prints both positive;
@@ -87,6 +94,8 @@ def _settings_md() -> list[str]:
               "[municipality.GM0629.variance]   # Wassenaar: >= EUR 50.000", "absolute = 50000",
               "relative = \"off\"", "", "[municipality.GM0569.variance]   # Nieuwkoop: > 5% unless "
               "< EUR 15.000", "absolute = \"off\"", "relative = 5", "floor = 15000", "",
+              "[iv3]", "data = \"../shared/corpus/iv3\"", "",
+              "[population]", "data = \"../shared/corpus/iv3/gemeenteklassen\"", "",
               "[checks]", "disabled = [\"TXT-GLUED-NUMBER\"]", "", "[checks.severity]",
               "FIN-BUDGET-CHANGE = \"warning\"", "```", ""]
     return lines
