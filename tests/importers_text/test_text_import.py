@@ -226,3 +226,11 @@ def test_stacked_header_is_read_and_said() -> None:
     assert report.unit.scale == 1000
     [stacked] = [p for p in problems if p.code == "TXT-FINANCE-STACKED"]
     assert stacked.severity is Severity.NOTICE and stacked.location.line == 3
+
+
+def test_a_sentence_mentioning_a_document_is_not_the_title() -> None:
+    text = "In de begroting 2023 is dit afgesproken, zie ook hieronder.\nProgramma 1 Zorg\n"
+    report, problems = _import(text, "zorg-2025.txt")
+    assert report.document.title is None
+    assert report.document.year == 2025  # from the file name, not the sentence
+    assert "TXT-UNPLACED" in {p.code for p in problems}

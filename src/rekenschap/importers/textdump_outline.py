@@ -7,6 +7,7 @@ gedaan?"). It reads no content; :mod:`rekenschap.importers.textdump_programme` d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -63,6 +64,12 @@ def _zone_question(sections: Sequence[Question]) -> Question:
     return sections[0]
 
 
+def _title_shaped(text: str) -> bool:
+    """A short line without sentence punctuation ("Gemeente Groningen Jaarstukken 2024"), not a
+    sentence that mentions a document ("In de begroting 2024 is ...")."""
+    return len(text) <= 80 and len(text.split()) <= 8 and not re.search(r"[.,;:]\s|[.;:]$", text)
+
+
 def outline(lines: Sequence[TextLine]) -> Outline:
     """Sort ``lines`` into title, preamble, furniture and programmes with their zones."""
     result = Outline()
@@ -87,7 +94,7 @@ def outline(lines: Sequence[TextLine]) -> Outline:
                     question = _zone_question([s.question for s in sections])
                     current.zones.append(Zone(question, line))
                 continue
-            if current is None and result.title is None and len(text) <= 100:
+            if current is None and result.title is None and _title_shaped(text):
                 title = parse_document_title(text)
                 if title is not None:
                     result.title, result.title_line = title, line
