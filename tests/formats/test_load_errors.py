@@ -4,42 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from textwrap import dedent
 
 import pytest
 
 from rekenschap.importers.native import load_report, loads_json, loads_yaml
 from rekenschap.model import Problem, Severity
 
-GOOD = dedent("""\
-    schema: rekenschap/report@1
-    organisation:
-      name: Gemeente Voorbeeld
-      cbs_code: GM0014
-    document:
-      kind: jaarstukken
-      year: 2024
-    unit:
-      scale: 1000
-    programmes:
-      - code: '2'
-        name: Veiligheid
-        finance:
-          columns:
-            - {key: amended, kind: amended_budget, label: Actuele begroting}
-            - {key: actual, kind: actual, label: Rekening}
-          rows:
-            - kind: lasten
-              label: Lasten
-              values:
-                amended: 44622
-                actual: 45324
-            - kind: baten
-              label: Baten
-              values:
-                amended: 6506
-                actual: 9648
-    """)
+from .samples import GOOD
 
 
 def where(problems: list[Problem]) -> list[tuple[int | None, str | None, str, str]]:

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from rekenschap.importers.native_salvage import model_at, salvage
 from rekenschap.model import SCHEMA_ID, Location, Problem, Report, Severity
 
 __all__ = ["load_report", "loads_json", "loads_yaml", "path_label"]
@@ -41,8 +42,12 @@ _SCHEMA_VERSION = re.compile(r"^rekenschap/report@(\d+)$")
 
 # --------------------------------------------------------------------------- entry points
 
-def load_report(path: str | Path) -> Result:
-    """Load a ``.json``, ``.yaml`` or ``.yml`` report; other suffixes are sniffed by content."""
+def load_report(path: str | Path, *, partial: bool = False) -> Result:
+    """Load a ``.json``, ``.yaml`` or ``.yml`` report; other suffixes are sniffed by content.
+
+    With ``partial=True`` a file with validation errors still gives a report of everything
+    valid in it (see ``native_salvage``); the problems say what was left out.
+    """
     name = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -58,11 +63,11 @@ def load_report(path: str | Path) -> Result:
                                name, line)]
     suffix = Path(path).suffix.lower()
     if suffix == ".json" or (suffix not in _YAML_SUFFIXES and text.lstrip().startswith("{")):
-        return loads_json(text, name)
-    return loads_yaml(text, name)
+        return loads_json(text, name, partial=partial)
+    return loads_yaml(text, name, partial=partial)
 
 
-def loads_yaml(text: str, filename: str = "<string>") -> Result:
+def loads_yaml(text: str, filename: str = "<string>", *, partial: bool = False) -> Result:
     """Parse YAML authoring text; duplicate keys are errors (PyYAML would keep the last)."""
     problems: list[Problem] = []
     lines: Lines = {}
@@ -83,10 +88,10 @@ def loads_yaml(text: str, filename: str = "<string>") -> Result:
         return None, [*problems, _problem("FMT-YAML-SYNTAX", f"YAML syntax: {exc}", filename, None)]
     finally:
         loader.dispose()
-    return _validate(data, lines, problems, filename)
+    return _validate(data, lines, problems, filename, partial)
 
 
-def loads_json(text: str, filename: str = "<string>") -> Result:
+def loads_json(text: str, filename: str = "<string>", *, partial: bool = False) -> Result:
     """Parse JSON text; numbers with a fraction are read as exact ``Decimal``.
 
     A clean file takes the fast path (the C parser); only a file with problems is scanned
@@ -102,15 +107,15 @@ def loads_json(text: str, filename: str = "<string>") -> Result:
     try:
         data = json.loads(text, parse_float=Decimal, object_pairs_hook=pairs)
     except (json.JSONDecodeError, RecursionError):
-        return _loads_json_with_lines(text, filename)
+        return _loads_json_with_lines(text, filename, partial)
     if not duplicates:
         report, problems = _validate(data, {}, [], filename)
         if not problems:
             return report, problems
-    return _loads_json_with_lines(text, filename)
+    return _loads_json_with_lines(text, filename, partial)
 
 
-def _loads_json_with_lines(text: str, filename: str) -> Result:
+def _loads_json_with_lines(text: str, filename: str, partial: bool) -> Result:
     scanner = _JsonScanner(text, filename)
     try:
         data = scanner.document()
@@ -120,7 +125,7 @@ def _loads_json_with_lines(text: str, filename: str) -> Result:
         return None, [*scanner.problems, _problem("FMT-JSON-SYNTAX", msg, filename, line)]
     except RecursionError:
         return None, [_problem("FMT-JSON-SYNTAX", "JSON syntax: nested too deeply", filename, None)]
-    return _validate(data, scanner.lines, scanner.problems, filename)
+    return _validate(data, scanner.lines, scanner.problems, filename, partial)
 
 
 def path_label(path: DataPath) -> str:
@@ -266,7 +271,8 @@ class _JsonScanner:
 
 # --------------------------------------------------------------------------- validation
 
-def _validate(data: Any, lines: Lines, problems: list[Problem], filename: str) -> Result:
+def _validate(data: Any, lines: Lines, problems: list[Problem], filename: str,
+              partial: bool = False) -> Result:
     if not isinstance(data, dict):
         got = type(data).__name__ if data is not None else "nothing"
         problems.append(_problem(
@@ -283,9 +289,15 @@ def _validate(data: Any, lines: Lines, problems: list[Problem], filename: str) -
     except ValidationError as exc:
         problems.extend(_from_pydantic(err, data, lines, filename) for err in exc.errors())
     problems.extend(_suspect_thousands(data, lines, filename))
-    problems.sort(key=lambda p: p.location.line or 0)
     if any(p.severity is Severity.ERROR for p in problems):
-        return None, problems
+        report = None
+        if partial:
+            report, dropped = salvage(data)
+            problems.extend(_problem(
+                "FMT-DROPPED", "left out of the partial report because of the error(s) in it",
+                filename, _line_for(path, lines), path_label(path), Severity.NOTICE)
+                for path in dropped)
+    problems.sort(key=lambda p: p.location.line or 0)
     return report, problems
 
 
@@ -358,28 +370,8 @@ def _line_for(path: DataPath, lines: Lines) -> int | None:
     return None
 
 
-def _model_at(path: DataPath) -> type[BaseModel] | None:
-    """The model class that holds the mapping at ``path`` (``None`` inside a plain dict)."""
-    model: type[BaseModel] | None = Report
-    for part in path:
-        if model is None:
-            return None
-        if isinstance(part, int):
-            continue
-        field = next((f for n, f in model.model_fields.items() if part in (n, f.alias)), None)
-        model = next(_models_in(field.annotation), None) if field is not None else None
-    return model
-
-
-def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield annotation
-    for arg in getattr(annotation, "__args__", ()):
-        yield from _models_in(arg)
-
-
 def _suggest(field: str, parent: DataPath) -> str:
-    model = _model_at(parent)
+    model = model_at(parent)
     if model is None:
         return ""
     names = sorted(f.alias or n for n, f in model.model_fields.items())
