@@ -120,3 +120,16 @@ def test_subprocess_smoke(files: dict[str, Path]) -> None:
                          capture_output=True, text=True, timeout=120, check=False)
     assert bad.returncode == 1
     assert "not a number: '4.3x'" in bad.stdout
+
+
+def test_validate_json_output(files: dict[str, Path]) -> None:
+    result = runner.invoke(app, ["validate", "--json", str(files["good"]), str(files["bad"])])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert (data["valid"], data["invalid"], data["unreadable"]) == (1, 1, 0)
+    bad = data["files"][1]
+    assert bad["valid"] is False
+    assert bad["problems"][0]["code"] == "FMT-INVALID"
+    assert bad["problems"][0]["location"] == {
+        "file": str(files["bad"]), "page": None, "line": 12,
+        "path": "programmes[0].finance.rows[0].values.budget", "bbox": None}

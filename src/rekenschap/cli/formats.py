@@ -62,6 +62,7 @@ def _write(text: str, out: Path | None) -> None:
 @app.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Report files (.yaml, .yml, .json).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Problems as JSON on stdout.")] = False,
 ) -> None:
     """Check report files; print every problem as file:line: field: message.
 
@@ -69,18 +70,26 @@ def validate(
     """
     console = _console()
     invalid = unreadable = 0
+    results: list[dict[str, object]] = []
     for file in files:
         report, problems = load_report(file)
-        _print_problems(problems, console)
-        if any(p.code == "FMT-UNREADABLE" for p in problems):
-            unreadable += 1
-        elif report is None:
-            invalid += 1
+        is_unreadable = any(p.code == "FMT-UNREADABLE" for p in problems)
+        unreadable += is_unreadable
+        invalid += report is None and not is_unreadable
+        if as_json:
+            results.append({"file": str(file), "valid": report is not None,
+                            "problems": [p.model_dump(mode="json") for p in problems]})
+        else:
+            _print_problems(problems, console)
     valid = len(files) - invalid - unreadable
-    summary = f"{len(files)} file(s): {valid} valid, {invalid} invalid"
-    if unreadable:
-        summary += f", {unreadable} unreadable"
-    console.print(summary, style="green" if valid == len(files) else "red", markup=False)
+    if as_json:
+        typer.echo(json.dumps({"valid": valid, "invalid": invalid, "unreadable": unreadable,
+                               "files": results}, ensure_ascii=False, indent=2))
+    else:
+        summary = f"{len(files)} file(s): {valid} valid, {invalid} invalid"
+        if unreadable:
+            summary += f", {unreadable} unreadable"
+        console.print(summary, style="green" if valid == len(files) else "red", markup=False)
     if unreadable:
         raise typer.Exit(2)
     if invalid:
