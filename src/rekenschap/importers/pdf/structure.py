@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rekenschap.importers.headings import document_hint_from_name
 from rekenschap.importers.pdf.columns import ColumnContext
 from rekenschap.importers.pdf.consistency import finance_problems
+from rekenschap.importers.pdf.effects import find_effect_indicators
 from rekenschap.importers.pdf.explanations import find_explanations
 from rekenschap.importers.pdf.finance import find_finance_table
 from rekenschap.importers.pdf.flow import FlowLine, build_flow, provenance_of
@@ -150,6 +151,9 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
                                   sections.get(Question.ACTIVITIES, []),
                                   programme=chapter.heading.number, file=file, path=path)
     problems += found
+    effects, found = find_effect_indicators(sections.get(Question.INDICATORS, []),
+                                            year=ctx.year, file=file, path=path)
+    problems += found
     explanations, found = find_explanations(
         sections.get(Question.EXPLANATION, []), file=file, path=path)
     problems += found
@@ -159,6 +163,7 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         goals=tuple(goals),
         finance=table,
         explanations=tuple(explanations),
+        indicators=tuple(effects),
         provenance=provenance_of(file, chapter.lines[:1]),
     )
     return programme, problems
