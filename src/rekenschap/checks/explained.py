@@ -63,9 +63,9 @@ def explain(programme: Programme, kind: RowKind, diff_euros: Decimal,
     if amounts and covered >= abs(diff_euros) * coverage / 100:
         return Explanation(True, f"{len(typed)} item(s) on {_ITEM_KIND[kind]} covering "
                                  f"{euros(covered)} of {euros(diff_euros)}")
-    mentioned = [i for i in items if words.search(_item_text(i))]
-    if mentioned:
-        return Explanation(True, f"{len(mentioned)} item(s) mentioning {_ITEM_KIND[kind]}")
+    mentioned = next((i for i in items if words.search(_item_text(i))), None)
+    if mentioned is not None:
+        return Explanation(True, f"item {mentioned.title[:60]!r} mentions {_ITEM_KIND[kind]}")
     if typed and not amounts:
         return Explanation(True, f"{len(typed)} item(s) on {_ITEM_KIND[kind]}")
     sections = [s for p in progs for s in p.sections
