@@ -65,3 +65,21 @@ def test_units_that_differ_from_the_bbv_on_page_86() -> None:
             "Cliënten met een maatwerkarrangement WMO", "Vestigingen (van bedrijven)"} <= flagged
     assert not flagged & {"Verwijzingen Halt", "Banen", "Niet-sporters", "Winkeldiefstallen",
                           "Jongeren met jeugdhulp", "Omvang huishoudelijk restafval"}
+
+
+@pytest.mark.parametrize("name", ["begroting-2024.pdf", "begroting-2026.pdf"])
+def test_budget_tables_add_up(name: str) -> None:
+    """Wassenaar's programme budgets: six columns (rekening, begroting t-1, t, t+1..t+3), lasten
+    negative; saldo, mutaties reserves and resultaat add up in every column of every programme."""
+    from rekenschap.importers import import_path
+    from rekenschap.model import RowKind
+
+    report, _ = import_path(corpus_file("wassenaar", name))
+    tables = [p.finance for p in report.all_programmes() if p.finance] if report else []
+    if not tables:
+        pytest.skip(f"the PDF importer does not yet produce programme tables for {name}")
+    checked = [t for t in tables if t.row(RowKind.SALDO) and t.row(RowKind.RESULT)]
+    assert len(checked) >= 4  # the arithmetic below is not vacuous
+    bad = [p.format() for p in run_checks(report)
+           if p.code in {"FIN-SALDO", "FIN-SIGN", "FIN-RESERVES", "CHECK-CRASHED"}]
+    assert bad == []
