@@ -8,7 +8,8 @@ from pathlib import Path
 from tests.checks.helpers import example
 
 from rekenschap.checks import CheckConfig, load_config, loads_config, run_checks
-from rekenschap.checks.config import SETTINGS, settings_defaults_consistent
+from rekenschap.checks.config import settings_defaults_consistent
+from rekenschap.checks.settings import SETTINGS
 from rekenschap.checks.thresholds import threshold_for
 from rekenschap.model import Severity
 

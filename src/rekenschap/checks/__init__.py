@@ -6,9 +6,10 @@ The Dutch/English sentences built from the data are in :mod:`rekenschap.checks.n
 """
 
 from rekenschap.checks.base import Check, Code
-from rekenschap.checks.config import SETTINGS, CheckConfig, load_config, loads_config
+from rekenschap.checks.config import CheckConfig, load_config, loads_config
 from rekenschap.checks.registry import CHECKS, all_codes, code_specs
 from rekenschap.checks.runner import run_all, run_checks, run_cross_checks
+from rekenschap.checks.settings import SETTINGS, Setting
 
 __all__ = [
     "CHECKS",
@@ -16,6 +17,7 @@ __all__ = [
     "Check",
     "CheckConfig",
     "Code",
+    "Setting",
     "all_codes",
     "code_specs",
     "load_config",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rekenschap.checks.base import Check
-from rekenschap.checks.config import SETTINGS
 from rekenschap.checks.registry import CHECKS, code_specs
+from rekenschap.checks.settings import SETTINGS
 
 _HEAD = """# Checks (controles)
 
