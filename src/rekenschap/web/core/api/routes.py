@@ -6,8 +6,7 @@ from typing import Any, cast
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Body
-from pydantic import ValidationError as PydanticError
+from ninja import Status
 
 from rekenschap.model import Programme, Report
 from rekenschap.web.core import adapters, publishing, revisions, workflow
@@ -33,10 +32,8 @@ from rekenschap.web.core.errors import Forbidden, Invalid, NotFound
 from rekenschap.web.core.importing import store_report
 from rekenschap.web.core.models import Comment, Document, ProgrammeRecord, Revision, User
 from rekenschap.web.core.permissions import Action, can
-from rekenschap.web.core.revisions import validation_problems
 
-REPORT_BODY = Body(..., description="A report in the interchange format (rekenschap/report@1).")
-ERRORS: dict[int, type[ErrorOut]] = {c: ErrorOut for c in (401, 403, 404, 409, 422)}
+ERRORS: dict[int, type[ErrorOut]] = {c: ErrorOut for c in (400, 401, 403, 404, 409, 422)}
 
 
 def _user(request: HttpRequest) -> User:
@@ -97,21 +94,12 @@ def list_documents(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @api.post("/documents", response={201: DocumentOut, **ERRORS})
-def create_document(
-    request: HttpRequest, report: dict[str, Any] = REPORT_BODY
-) -> tuple[int, dict[str, Any]]:
+def create_document(request: HttpRequest, report: Report) -> Status:
     """Create a concept document from interchange JSON (``rekenschap/report@1``)."""
     if not can(_user(request), Action.IMPORT):
         raise Forbidden(_("U mag geen documenten importeren."))
-    try:
-        parsed = Report.model_validate(report)
-    except PydanticError as exc:
-        raise Invalid(
-            _("Het rapport is niet geldig."),
-            [p.model_dump(mode="json") for p in validation_problems(exc)],
-        ) from exc
-    document = store_report(parsed, _user(request), "api")
-    return 201, _document_out(request, document)
+    document = store_report(report, _user(request), "api")
+    return Status(201, _document_out(request, document))
 
 
 @api.get("/documents/{pk}", response={200: DocumentOut, **ERRORS})
@@ -126,14 +114,14 @@ def get_document(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 @api.post("/documents/{pk}/publish", response={201: PublicationOut, **ERRORS})
-def publish_document(request: HttpRequest, pk: int) -> tuple[int, dict[str, Any]]:
+def publish_document(request: HttpRequest, pk: int) -> Status:
     publication = publishing.publish(pk, _user(request))
-    return 201, {
+    return Status(201, {
         "id": publication.pk,
         "document": pk,
         "site_url": f"/site/{pk}/",
         "zip_url": f"/site/{pk}.zip",
-    }
+    })
 
 
 @api.get("/programmes/{pk}", response={200: ProgrammeOut, **ERRORS})
@@ -145,7 +133,8 @@ def get_programme(request: HttpRequest, pk: int) -> dict[str, Any]:
 def save_programme(request: HttpRequest, pk: int, body: SaveIn) -> dict[str, Any]:
     """Save a new revision; 409 ``WEB-CONFLICT`` when ``base_version`` is not the current one."""
     _record(request, pk)
-    revisions.save_revision(pk, body.content, body.base_version, _user(request), body.note)
+    content = body.content.model_dump(mode="json")
+    revisions.save_revision(pk, content, body.base_version, _user(request), body.note)
     return _programme_out(*_record(request, pk))
 
 
@@ -232,7 +221,7 @@ def list_comments(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
 
 
 @api.post("/programmes/{pk}/comments", response={201: CommentOut, **ERRORS})
-def add_comment(request: HttpRequest, pk: int, body: CommentIn) -> tuple[int, dict[str, Any]]:
+def add_comment(request: HttpRequest, pk: int, body: CommentIn) -> Status:
     record, drafts = _record(request, pk)
     if not can(_user(request), Action.COMMENT, record):
         raise Forbidden(_("U mag hier geen opmerking plaatsen."))
@@ -246,4 +235,4 @@ def add_comment(request: HttpRequest, pk: int, body: CommentIn) -> tuple[int, di
         is_question=body.is_question,
         author=_user(request),
     )
-    return 201, _comment_out(comment)
+    return Status(201, _comment_out(comment))

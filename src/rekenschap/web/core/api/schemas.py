@@ -7,6 +7,8 @@ from typing import Any
 
 from ninja import Schema
 
+from rekenschap.model import Programme
+
 
 class ErrorBody(Schema):
     code: str
@@ -49,7 +51,7 @@ class ProgrammeOut(Schema):
 
 class SaveIn(Schema):
     base_version: int
-    content: dict[str, Any]
+    content: Programme
     note: str = ""
 
 
