@@ -92,3 +92,43 @@ def test_the_unmutated_seed_keeps_everything() -> None:
     [programme] = report.programmes
     assert (len(programme.goals), len(programme.indicators)) == (8, 7)
     assert programme.finance is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_shared_parsers_never_raise(text: str) -> None:
+    from rekenschap.importers.headings import (
+        document_hint_from_name,
+        parse_document_title,
+        parse_programme_heading,
+        parse_w_heading,
+    )
+    from rekenschap.importers.quantities import find_quantities
+    from rekenschap.importers.sentences import parse_indicator_sentence
+
+    parse_programme_heading(text)
+    parse_w_heading(text)
+    parse_document_title(text)
+    document_hint_from_name(text)
+    for quantity in find_quantities(text):
+        assert quantity.text in text
+    indicator, problems = parse_indicator_sentence(text, year=2024)
+    assert indicator is None or indicator.name
+    assert indicator is not None or problems == []  # problems only come with an indicator
+
+
+_WORDS = st.lists(st.text(alphabet="abcéRK-2 (),.", min_size=1, max_size=12), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS)
+def test_join_lines_only_drops_spaces_and_break_hyphens(parts: list[str]) -> None:
+    from rekenschap.importers.textdump_lines import join_lines
+
+    joined = join_lines(parts)
+    original = "".join("".join(p.split()) for p in parts)
+    squeezed = "".join(joined.split())
+    # Every character survives in order, except a hyphen at a line break may go.
+    assert len(original) - len(squeezed) <= max(0, len(parts) - 1)
+    assert squeezed.replace("-", "") == original.replace("-", "")
+    assert "  " not in joined

@@ -164,3 +164,9 @@ def test_seed_through_the_dispatch_and_the_path_form(seed_path: Path) -> None:
     assert dispatched is not None and by_path is not None
     assert dispatched.programmes == direct.programmes == by_path.programmes
     assert "TXT-AMBIGUOUS-ORDER" in {p.code for p in problems}
+
+
+def test_seed_report_round_trips_through_json(imported: tuple[Report, list[Any]]) -> None:
+    report, _ = imported
+    again = Report.model_validate_json(report.model_dump_json(by_alias=True))
+    assert again == report
