@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-EN = {
+EN: dict[str, str | tuple[str, str]] = {
     "Programma niet gevonden.": "Programme not found.",
     "U mag dit programma niet inzien.": "You may not view this programme.",
     "U mag geen documenten importeren.": "You may not import documents.",

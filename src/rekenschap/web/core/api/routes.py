@@ -94,7 +94,7 @@ def list_documents(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @api.post("/documents", response={201: DocumentOut, **ERRORS})
-def create_document(request: HttpRequest, report: Report) -> Status:
+def create_document(request: HttpRequest, report: Report) -> Status[dict[str, Any]]:
     """Create a concept document from interchange JSON (``rekenschap/report@1``)."""
     if not can(_user(request), Action.IMPORT):
         raise Forbidden(_("U mag geen documenten importeren."))
@@ -114,7 +114,7 @@ def get_document(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 @api.post("/documents/{pk}/publish", response={201: PublicationOut, **ERRORS})
-def publish_document(request: HttpRequest, pk: int) -> Status:
+def publish_document(request: HttpRequest, pk: int) -> Status[dict[str, Any]]:
     publication = publishing.publish(pk, _user(request))
     return Status(201, {
         "id": publication.pk,
@@ -221,7 +221,7 @@ def list_comments(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
 
 
 @api.post("/programmes/{pk}/comments", response={201: CommentOut, **ERRORS})
-def add_comment(request: HttpRequest, pk: int, body: CommentIn) -> Status:
+def add_comment(request: HttpRequest, pk: int, body: CommentIn) -> Status[dict[str, Any]]:
     record, drafts = _record(request, pk)
     if not can(_user(request), Action.COMMENT, record):
         raise Forbidden(_("U mag hier geen opmerking plaatsen."))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
@@ -93,7 +94,7 @@ def _published(pk: int) -> Publication:
     return publication
 
 
-def site_file(request: HttpRequest, pk: int, path: str = "index.html") -> HttpResponse:
+def site_file(request: HttpRequest, pk: int, path: str = "index.html") -> HttpResponseBase:
     """Serve the latest publication of document ``pk`` publicly (files confined to its folder)."""
     root = publishing.site_dir(_published(pk)).resolve()
     target = (root / (path or "index.html")).resolve()
