@@ -24,8 +24,16 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from rekenschap.importers.native_salvage import model_at, salvage
-from rekenschap.model import SCHEMA_ID, Location, Problem, Report, Severity
+from rekenschap.importers.native_salvage import model_at, models_in, salvage
+from rekenschap.model import (
+    SCHEMA_ID,
+    FinanceTable,
+    Location,
+    Problem,
+    Programme,
+    Report,
+    Severity,
+)
 
 __all__ = ["load_report", "loads_json", "loads_yaml", "path_label"]
 
@@ -387,26 +395,38 @@ def _suspect_thousands(data: dict[str, Any], lines: Lines, filename: str) -> lis
     out: list[Problem] = []
     report_scale = _get(data, "unit", "scale")
     for path, programme in _raw_programmes(data):
-        scale = _get(programme, "finance", "unit", "scale") or report_scale
-        rows = _get(programme, "finance", "rows")
-        if scale != 1000 or not isinstance(rows, list):
-            continue
-        for r, row in enumerate(rows):
-            values = row.get("values") if isinstance(row, dict) else None
-            for key, value in values.items() if isinstance(values, dict) else ():
-                if isinstance(value, bool) or not isinstance(value, float | Decimal):
-                    continue
-                exact = Decimal(repr(value)) if isinstance(value, float) else value
-                if not exact.is_finite() or exact.normalize().as_tuple().exponent != -3:
-                    continue
-                where = (*path, "finance", "rows", r, "values", key)
-                whole = int(f"{exact:f}".replace(".", ""))
-                out.append(_problem(
-                    "FMT-SUSPECT-THOUSANDS",
-                    f"{exact} in a table of x 1.000 has exactly three decimals; if the document "
-                    f"prints '{exact}' it means {whole} (Dutch thousands separator): write {whole}",
-                    filename, _line_for(where, lines), path_label(where), Severity.WARNING))
+        for field in _TABLE_FIELDS:
+            scale = _get(programme, field, "unit", "scale") or report_scale
+            rows = _get(programme, field, "rows")
+            if scale != 1000 or not isinstance(rows, list):
+                continue
+            for r, row in enumerate(rows):
+                values = row.get("values") if isinstance(row, dict) else None
+                for key, value in values.items() if isinstance(values, dict) else ():
+                    where = (*path, field, "rows", r, "values", key)
+                    problem = _suspect_amount(value, where, lines, filename)
+                    if problem is not None:
+                        out.append(problem)
     return out
+
+
+_TABLE_FIELDS = tuple(name for name, f in Programme.model_fields.items()
+                      if FinanceTable in models_in(f.annotation))
+"""Every finance-table field of a programme (``finance`` and any added later)."""
+
+
+def _suspect_amount(value: Any, where: DataPath, lines: Lines, filename: str) -> Problem | None:
+    if isinstance(value, bool) or not isinstance(value, float | Decimal):
+        return None
+    exact = Decimal(repr(value)) if isinstance(value, float) else value
+    if not exact.is_finite() or exact.normalize().as_tuple().exponent != -3:
+        return None
+    whole = int(f"{exact:f}".replace(".", ""))
+    return _problem(
+        "FMT-SUSPECT-THOUSANDS",
+        f"{exact} in a table of x 1.000 has exactly three decimals; if the document "
+        f"prints '{exact}' it means {whole} (Dutch thousands separator): write {whole}",
+        filename, _line_for(where, lines), path_label(where), Severity.WARNING)
 
 
 def _get(data: Any, *keys: str) -> Any:
