@@ -55,7 +55,8 @@ def test_comparator_currency_percent() -> None:
 
 @pytest.mark.parametrize(("text", "qualifier"), [
     ("n.n.b.", "n.n.b."), ("N.N.B.", "n.n.b."), ("nnb", "n.n.b."), ("n.v.t.", "n.v.t."),
-    ("-", "nil"), ("4.3x", "not-a-number"), ("", "not-a-number"), ("x \u20ac 1.000", "not-a-number"),
+    ("-", "nil"), ("4.3x", "not-a-number"), ("", "not-a-number"),
+    ("x \u20ac 1.000", "not-a-number"),
 ])
 def test_non_numbers_are_reported_not_guessed(text: str, qualifier: str) -> None:
     parsed = parse_number(text)

@@ -47,7 +47,7 @@ def test_amounts_are_exact_and_dutch_strings_accepted() -> None:
     assert table.value(RowKind.LASTEN, ColumnKind.AMENDED_BUDGET) == Decimal(44622)
     assert table.value(RowKind.LASTEN, ColumnKind.ACTUAL) == Decimal(45324)
     assert table.value(RowKind.BATEN, ColumnKind.ACTUAL) is None
-    with pytest.raises(pydantic.ValidationError, match="not a number: '4.3x'"):
+    with pytest.raises(pydantic.ValidationError, match=r"not a number: '4\.3x'"):
         FinanceRow(kind=RowKind.BATEN, label="Baten", values={"actual": "4.3x"})
     with pytest.raises(pydantic.ValidationError, match="not a number"):
         FinanceRow(kind=RowKind.BATEN, label="Baten", values={"actual": True})
@@ -85,7 +85,8 @@ def test_problem_format_and_worst() -> None:
 def test_example_transcription_is_a_valid_report(example_path: Path) -> None:
     report = Report.model_validate(yaml.safe_load(example_path.read_text(encoding="utf-8")))
     (programme,) = report.programmes
-    assert (programme.code, programme.name, programme.level) == ("2.2", "Veiligheid", "deelprogramma")
+    assert (programme.code, programme.name) == ("2.2", "Veiligheid")
+    assert programme.level == "deelprogramma"
     assert len(programme.goals) == 8
     assert sum(len(g.activities) for g in programme.goals) == 18
     assert len(programme.indicators) == 7

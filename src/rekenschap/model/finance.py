@@ -63,7 +63,10 @@ class FinanceColumn(Frozen):
 
 
 class FinanceRow(Frozen):
-    """A labelled row; ``values`` maps column keys to exact amounts (``None`` = printed blank/"-")."""
+    """A labelled row; ``values`` maps column keys to exact amounts.
+
+    ``None`` means the cell was printed blank or as "-".
+    """
 
     kind: RowKind
     label: str

@@ -149,8 +149,11 @@ _SCALE_WORDS = {
     "miljoen": 1_000_000,
     "1 miljoen": 1_000_000,
 }
-_SCALE = re.compile(r"x\s*(?:\u20ac|eur\b|euro\b)?\s*(1\.000\.000|1\.000|1000|1 mln|1 miljoen|mln|miljoen|duizend|1)\b",
-                    re.IGNORECASE)
+_SCALE = re.compile(
+    r"x\s*(?:\u20ac|eur\b|euro\b)?\s*"
+    r"(1\.000\.000|1\.000|1000|1 mln|1 miljoen|mln|miljoen|duizend|1)\b",
+    re.IGNORECASE,
+)
 
 
 def parse_scale(text: str) -> int | None:

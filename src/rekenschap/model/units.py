@@ -44,7 +44,8 @@ class Unit(Frozen):
     def describe(self) -> str:
         if self.kind is UnitKind.RATE and self.per:
             base = f"per {self.per:,}".replace(",", ".")
-            return f"{self.quantity + ' ' if self.quantity else ''}{base} {self.population or ''}".strip()
+            quantity = f"{self.quantity} " if self.quantity else ""
+            return f"{quantity}{base} {self.population or ''}".strip()
         if self.kind is UnitKind.PERCENTAGE:
             return "%" + (f" {self.population}" if self.population else "")
         return self.label or self.kind.value
