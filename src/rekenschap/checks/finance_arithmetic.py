@@ -63,7 +63,7 @@ RESERVES = Code(
     "Mutaties reserves must equal onttrekkingen minus toevoegingen, and the resultaat must equal "
     "the "
     "saldo van baten en lasten plus the mutaties reserves, in every column.",
-    "BBV art. 17 (overview of baten and lasten, mutaties reserves, resultaat)",
+    "BBV overzicht van baten en lasten (saldo, mutaties reserves, gerealiseerd resultaat)",
 )
 TOTALS = Code(
     "FIN-TOTALS",

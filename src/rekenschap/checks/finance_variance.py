@@ -26,7 +26,7 @@ UNEXPLAINED = Code(
     "realisatie. Which differences need an explanation is set by the municipality's financiële "
     "verordening (e.g. Wassenaar >= € 50.000; Nieuwkoop > 5% unless < € 15.000); the threshold is "
     "configurable per municipality. A difference above it that no toelichting covers is flagged.",
-    "BBV art. 28 (toelichting: analyse begroting na wijziging vs realisatie); financiële "
+    "BBV art. 28 onder a (analyse begroting na wijziging vs realisatie); financiële "
     "verordening "
     "(Gemeentewet art. 212)",
 )
