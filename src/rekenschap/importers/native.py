@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from rekenschap.importers.native_json import JsonScanner, JsonSyntax
 from rekenschap.importers.native_salvage import model_at, models_in, salvage
 from rekenschap.model import (
     SCHEMA_ID,
@@ -44,7 +44,6 @@ Result = tuple[Report | None, list[Problem]]
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML_SUFFIXES = {".yaml", ".yml"}
-_scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 _SCHEMA_VERSION = re.compile(r"^rekenschap/report@(\d+)$")
 
 
@@ -124,16 +123,24 @@ def loads_json(text: str, filename: str = "<string>", *, partial: bool = False) 
 
 
 def _loads_json_with_lines(text: str, filename: str, partial: bool) -> Result:
-    scanner = _JsonScanner(text, filename)
+    scanner = JsonScanner(text)
     try:
         data = scanner.document()
-    except _JsonSyntax as exc:
+    except JsonSyntax as exc:
         line = scanner.line_of(exc.pos)
         msg = f"JSON syntax: {exc.msg}"
-        return None, [*scanner.problems, _problem("FMT-JSON-SYNTAX", msg, filename, line)]
+        return None, [*_duplicates(scanner, filename),
+                      _problem("FMT-JSON-SYNTAX", msg, filename, line)]
     except RecursionError:
         return None, [_problem("FMT-JSON-SYNTAX", "JSON syntax: nested too deeply", filename, None)]
-    return _validate(data, scanner.lines, scanner.problems, filename, partial)
+    return _validate(data, scanner.lines, _duplicates(scanner, filename), filename, partial)
+
+
+def _duplicates(scanner: JsonScanner, filename: str) -> list[Problem]:
+    return [_problem("FMT-DUPLICATE-KEY",
+                     f"duplicate key '{path[-1]}' (first at line {first}); keep only one",
+                     filename, line, path_label(path))
+            for path, line, first in scanner.duplicates]
 
 
 def path_label(path: DataPath) -> str:
@@ -173,108 +180,6 @@ def _walk_yaml(node: yaml.Node, path: DataPath, lines: Lines, problems: list[Pro
         for i, item in enumerate(node.value):
             _walk_yaml(item, (*path, i), lines, problems, filename, active)
         active.discard(id(node))
-
-
-# --------------------------------------------------------------------------- JSON lines
-
-class _JsonSyntax(Exception):
-    def __init__(self, msg: str, pos: int) -> None:
-        super().__init__(msg)
-        self.msg, self.pos = msg, pos
-
-
-_WS = re.compile(r"[ \t\n\r]*")
-
-
-class _JsonScanner:
-    """A small recursive JSON reader that records the line of every key and array item.
-
-    Scalars are decoded by the standard library (``raw_decode``); only the structure is ours.
-    """
-
-    def __init__(self, text: str, filename: str) -> None:
-        self.text, self.filename = text, filename
-        self.decoder = json.JSONDecoder(parse_float=Decimal)
-        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-        self.lines: Lines = {}
-        self.problems: list[Problem] = []
-
-    def line_of(self, pos: int) -> int:
-        return bisect_right(self.starts, pos)
-
-    def document(self) -> Any:
-        value, end = self._value(0, ())
-        end = _WS.match(self.text, end).end()  # type: ignore[union-attr]
-        if end != len(self.text):
-            raise _JsonSyntax("extra data after the document", end)
-        return value
-
-    def _skip(self, pos: int) -> int:
-        return _WS.match(self.text, pos).end()  # type: ignore[union-attr]
-
-    def _value(self, pos: int, path: DataPath) -> tuple[Any, int]:
-        pos = self._skip(pos)
-        self.lines.setdefault(path, self.line_of(pos))
-        char = self.text[pos:pos + 1]
-        if char == "{":
-            return self._object(pos + 1, path)
-        if char == "[":
-            return self._array(pos + 1, path)
-        if not char:
-            raise _JsonSyntax("unexpected end of the document", pos)
-        try:
-            return self.decoder.raw_decode(self.text, pos)
-        except json.JSONDecodeError as exc:
-            raise _JsonSyntax(exc.msg, exc.pos) from None
-
-    def _object(self, pos: int, path: DataPath) -> tuple[dict[str, Any], int]:
-        out: dict[str, Any] = {}
-        first: dict[str, int] = {}
-        pos = self._skip(pos)
-        if self.text[pos:pos + 1] == "}":
-            return out, pos + 1
-        while True:
-            pos = self._skip(pos)
-            if self.text[pos:pos + 1] != '"':
-                raise _JsonSyntax("expected a key in double quotes", pos)
-            try:
-                key, pos = _scanstring(self.text, pos + 1)
-            except json.JSONDecodeError as exc:
-                raise _JsonSyntax(exc.msg, exc.pos) from None
-            line = self.line_of(pos)
-            if key in first:
-                self.problems.append(_problem(
-                    "FMT-DUPLICATE-KEY", f"duplicate key '{key}' (first at line {first[key]}); "
-                    "keep only one", self.filename, line, path_label((*path, key))))
-            first.setdefault(key, line)
-            self.lines.setdefault((*path, key), line)
-            pos = self._skip(pos)
-            if self.text[pos:pos + 1] != ":":
-                raise _JsonSyntax("expected ':' after a key", pos)
-            out[key], pos = self._value(pos + 1, (*path, key))
-            pos = self._skip(pos)
-            char = self.text[pos:pos + 1]
-            if char == "}":
-                return out, pos + 1
-            if char != ",":
-                raise _JsonSyntax("expected ',' or '}'", pos)
-            pos += 1
-
-    def _array(self, pos: int, path: DataPath) -> tuple[list[Any], int]:
-        out: list[Any] = []
-        pos = self._skip(pos)
-        if self.text[pos:pos + 1] == "]":
-            return out, pos + 1
-        while True:
-            item, pos = self._value(pos, (*path, len(out)))
-            out.append(item)
-            pos = self._skip(pos)
-            char = self.text[pos:pos + 1]
-            if char == "]":
-                return out, pos + 1
-            if char != ",":
-                raise _JsonSyntax("expected ',' or ']'", pos)
-            pos += 1
 
 
 # --------------------------------------------------------------------------- validation
