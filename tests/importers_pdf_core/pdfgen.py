@@ -46,3 +46,24 @@ def blank_pdf(path: Path) -> Path:
     canvas.showPage()
     canvas.save()
     return path
+
+
+def rotated_pdf(path: Path) -> Path:
+    """A page with /Rotate 90 (reportlab swaps the MediaBox to landscape, so it displays as
+    portrait A4), its text drawn so that it reads upright when displayed.
+
+    In the displayed (landscape) page the text starts at x=72 with its baseline at top=100.
+    """
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setPageRotation(90)
+    canvas.saveState()
+    canvas.translate(100, 72)  # user space: x = displayed top, y = displayed x
+    canvas.rotate(90)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(0, 0, "Gedraaide pagina")
+    canvas.restoreState()
+    canvas.setFillColorRGB(0, 0, 1)
+    canvas.rect(200, 300, 20, 100, stroke=0, fill=1)  # displayed: x 300..400, top 200..220
+    canvas.showPage()
+    canvas.save()
+    return path

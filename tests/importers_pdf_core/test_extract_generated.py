@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.importers_pdf_core.pdfgen import blank_pdf, finance_pdf
+from tests.importers_pdf_core.pdfgen import blank_pdf, finance_pdf, rotated_pdf
 
 from rekenschap.importers.pdf.extract import extract_pages
 
@@ -75,3 +75,16 @@ def test_blank_page_is_ok_and_empty(tmp_path: Path) -> None:
     pages, problems = extract_pages(blank_pdf(tmp_path / "blank.pdf"))
     assert problems == []
     assert pages[0].lines == () and pages[0].quality.reason == "blank page"
+
+
+def test_rotated_page_gets_displayed_coordinates(tmp_path: Path) -> None:
+    page = extract_pages(rotated_pdf(tmp_path / "gedraaid.pdf"))[0][0]
+    # reportlab writes a landscape MediaBox with /Rotate 90: displayed, it is portrait A4
+    assert (page.width, page.height) == (595.28, 841.89)
+    assert [line.text for line in page.lines] == ["Gedraaide pagina"]
+    line = page.lines[0]
+    assert line.x0 == pytest.approx(72, abs=1.5) and line.x1 > line.x0 + 60
+    assert 88 < line.top < 93 and line.bottom == pytest.approx(100, abs=3)
+    (rect,) = page.rects
+    assert (rect.x0, rect.top, rect.x1, rect.bottom) == pytest.approx((300, 200, 400, 220))
+    assert rect.fill == "#0000ff"

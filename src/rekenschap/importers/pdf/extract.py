@@ -18,13 +18,13 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from rekenschap.importers.pdf.layout import Page, Rect, Segment, group_lines
+from rekenschap.importers.pdf.layout import Frame, Page, Rect, Segment, group_lines
 from rekenschap.importers.pdf.quality import assess
 from rekenschap.model import Location, Problem, Severity
 
 _PASSWORD_ERROR = getattr(raw, "FPDF_ERR_PASSWORD", 4)
 _SECURITY_ERROR = getattr(raw, "FPDF_ERR_SECURITY", 5)
-_UNMAPPED_SAMPLE = 400  # characters checked with pdfium's per-character unmapped flag
+_UNMAPPED_SAMPLE = 64  # characters checked with pdfium's per-character unmapped flag
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,37 +111,37 @@ class _Scratch:
         self.matrix = raw.FS_MATRIX()
 
 
-def _segments(textpage: Any, text: str, crop: tuple[float, float, float, float]) -> list[Segment]:
-    left, _bottom, _right, top = crop
+def _segments(textpage: Any, text: str, frame: Frame) -> list[Segment]:
     count = raw.FPDFText_CountRects(textpage, 0, -1)
     if count <= 0:
         return []
     boxes: list[tuple[float, float, float, float]] = []
     starts: list[int] = []
-    d = [ctypes.c_double() for _ in range(4)]
-    for i in range(count):
-        raw.FPDFText_GetRect(textpage, i, *d)
-        x0, y1, x1, y0 = d[0].value, d[1].value, d[2].value, d[3].value  # left, top, right, bottom
+    d0, d1, d2, d3 = (ctypes.c_double() for _ in range(4))
+    get_rect, index_at = raw.FPDFText_GetRect, raw.FPDFText_GetCharIndexAtPos
+    for i in range(count):  # hot loop: one rectangle and one index lookup per run of text
+        get_rect(textpage, i, d0, d1, d2, d3)
+        x0, y1, x1, y0 = d0.value, d1.value, d2.value, d3.value  # left, top, right, bottom
         boxes.append((x0, y0, x1, y1))
-        probe = min(x0 + 0.5, (x0 + x1) / 2)
-        starts.append(raw.FPDFText_GetCharIndexAtPos(textpage, probe, (y0 + y1) / 2, 0.5,
-                                                     max((y1 - y0) / 2, 0.5)))
+        half = (y1 - y0) / 2
+        probe = x0 + 0.5 if x1 - x0 > 1.0 else (x0 + x1) / 2
+        starts.append(index_at(textpage, probe, y0 + half, 0.5, half if half > 0.5 else 0.5))
     _repair_starts(textpage, text, boxes, starts)
     segments: list[Segment] = []
     glued = False  # pdfium put no space between the previous rectangle and this one
+    font_size, box, length = raw.FPDFText_GetFontSize, frame.box, len(text)
     for i, (x0, y0, x1, y1) in enumerate(boxes):
         start = starts[i]
-        end = starts[i + 1] if i + 1 < count else len(text)
-        if 0 <= start < end <= len(text):
+        end = starts[i + 1] if i + 1 < count else length
+        if 0 <= start < end <= length:
             piece = text[start:end]
-            size = raw.FPDFText_GetFontSize(textpage, start)
+            size = font_size(textpage, start)
         else:  # no usable character index: ask pdfium for the text in the box
             piece = _bounded(textpage, x0, y0, x1, y1) + " "
             size = y1 - y0
         chunk = _clean(piece)
         if chunk:
-            seg = Segment(chunk, round(x0 - left, 2), round(top - y1, 2),
-                          round(x1 - left, 2), round(top - y0, 2), round(size, 2))
+            seg = Segment(chunk, *box(x0, y0, x1, y1), round(size, 2))
             if glued and segments and _same_line(segments[-1], seg):
                 seg = _merge(segments.pop(), seg)
             segments.append(seg)
@@ -164,17 +164,32 @@ def _repair_starts(textpage: Any, text: str, boxes: list[tuple[float, float, flo
     the previous start are scanned for the first one inside this rectangle. What still cannot
     be placed is marked -1 (it and the rectangle before it then read their text from the box).
     """
-    d = [ctypes.c_double() for _ in range(4)]
+    d0, d1, d2, d3 = (ctypes.c_double() for _ in range(4))
+    char_box = raw.FPDFText_GetCharBox
 
     def centre(index: int) -> tuple[float, float]:
-        raw.FPDFText_GetCharBox(textpage, index, *d)  # left, right, bottom, top
-        return (d[0].value + d[1].value) / 2, (d[2].value + d[3].value) / 2
+        char_box(textpage, index, d0, d1, d2, d3)  # left, right, bottom, top
+        return (d0.value + d1.value) / 2, (d2.value + d3.value) / 2
 
     previous = -1
     limit = len(text)
     for i, start in enumerate(starts):
-        if previous < start < limit and _inside(boxes[i], *centre(start)):
-            previous = start
+        box = boxes[i]
+        if previous < start < limit and _inside(box, *(xy := centre(start))):
+            height = box[3] - box[1]
+            if box[2] - box[0] >= height and xy[0] - box[0] <= height:
+                previous = start  # horizontal run, hit at its left edge: the first character
+                continue
+            # the probe may hit a later character of the run (vertical text): walk back
+            j = start - 1
+            while j > previous:
+                if not text[j].isspace():
+                    x, y = centre(j)
+                    if not _inside(box, x, y) or (i > 0 and _inside(boxes[i - 1], x, y)):
+                        break
+                    start = j
+                j -= 1
+            starts[i] = previous = start
             continue
         starts[i] = -1
         for j in range(previous + 1, min(limit, previous + 4000)):
@@ -221,40 +236,67 @@ def _clean(chunk: str) -> str:
     return " ".join(chunk.translate(_CLEAN).split())
 
 
-def _rects(page_raw: Any, crop: tuple[float, float, float, float], s: _Scratch) -> list[Rect]:
-    left, _bottom, _right, top = crop
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    a, b, c, d, e, f = inner
+    p, q, r, s, t, u = outer
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
+            e * p + f * r + t, e * q + f * s + u)
+
+
+def _transform(m: Matrix, x0: float, y0: float, x1: float, y1: float,
+               ) -> tuple[float, float, float, float]:
+    a, b, c, d, e, f = m
+    xs = [a * x + c * y + e for x in (x0, x1) for y in (y0, y1)]
+    ys = [b * x + d * y + f for x in (x0, x1) for y in (y0, y1)]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _rects(page_raw: Any, frame: Frame, s: _Scratch) -> list[Rect]:
+    """Filled paths and thin stroked paths (ruling lines), also inside form XObjects.
+
+    Hot loop (25,000 paths in a 200-page document): pdfium functions are bound to locals.
+    """
+    get_type, get_bounds = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+    draw_mode, fill_color = raw.FPDFPath_GetDrawMode, raw.FPDFPageObj_GetFillColor
+    path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    f0, f1, f2, f3 = s.f
+    u0, u1, u2, u3 = s.u
+    fillmode, stroke = s.fillmode, s.stroke
+    box = frame.box
     out: list[Rect] = []
-    stack: list[tuple[Any, bool]] = [(page_raw, True)]
+    stack: list[tuple[Any, bool, Matrix]] = [(page_raw, True, _IDENTITY)]
     while stack:
-        container, is_page = stack.pop()
-        total = (raw.FPDFPage_CountObjects(container) if is_page
-                 else raw.FPDFFormObj_CountObjects(container))
-        for i in range(total):
-            obj = (raw.FPDFPage_GetObject(container, i) if is_page
-                   else raw.FPDFFormObj_GetObject(container, i))
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                stack.append((obj, False))
+        container, is_page, matrix = stack.pop()
+        count, get = ((raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject) if is_page
+                      else (raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject))
+        for i in range(count(container)):
+            obj = get(container, i)
+            kind = get_type(obj)
+            if kind == form_kind:
+                raw.FPDFPageObj_GetMatrix(obj, s.matrix)
+                m = s.matrix
+                stack.append((obj, False, _compose((m.a, m.b, m.c, m.d, m.e, m.f), matrix)))
                 continue
-            if kind != raw.FPDF_PAGEOBJ_PATH:
+            if kind != path_kind or not get_bounds(obj, f0, f1, f2, f3):
                 continue
-            raw.FPDFPath_GetDrawMode(obj, s.fillmode, s.stroke)
-            f = s.f
-            if not raw.FPDFPageObj_GetBounds(obj, *f):
-                continue
-            x0, y0, x1, y1 = f[0].value, f[1].value, f[2].value, f[3].value
-            u = s.u
-            if s.fillmode.value:
-                raw.FPDFPageObj_GetFillColor(obj, *u)
-            elif s.stroke.value and (x1 - x0 < 3 or y1 - y0 < 3):  # a stroked ruling line
-                raw.FPDFPageObj_GetStrokeColor(obj, *u)
+            draw_mode(obj, fillmode, stroke)
+            x0, y0, x1, y1 = f0.value, f1.value, f2.value, f3.value
+            if fillmode.value:
+                fill_color(obj, u0, u1, u2, u3)
+            elif stroke.value and (x1 - x0 < 3 or y1 - y0 < 3):  # a stroked ruling line
+                raw.FPDFPageObj_GetStrokeColor(obj, u0, u1, u2, u3)
             else:
                 continue
-            if u[3].value == 0:  # fully transparent
+            if u3.value == 0:  # fully transparent
                 continue
-            fill = f"#{u[0].value:02x}{u[1].value:02x}{u[2].value:02x}"
-            out.append(Rect(round(x0 - left, 2), round(top - y1, 2), round(x1 - left, 2),
-                            round(top - y0, 2), fill))
+            if matrix is not _IDENTITY:
+                x0, y0, x1, y1 = _transform(matrix, x0, y0, x1, y1)
+            out.append(Rect(*box(x0, y0, x1, y1),
+                            f"#{u0.value:02x}{u1.value:02x}{u2.value:02x}"))
     return out
 
 
@@ -283,8 +325,8 @@ def read_page(doc: Any, index: int, s: _Scratch | None = None) -> Page:
     s = s or _Scratch()
     page = doc[index]
     try:
-        crop = page.get_cropbox()
-        width, height = crop[2] - crop[0], crop[3] - crop[1]
+        frame = Frame(page.get_cropbox(), page.get_rotation())
+        width, height = round(frame.width, 2), round(frame.height, 2)
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
@@ -295,11 +337,11 @@ def read_page(doc: Any, index: int, s: _Scratch | None = None) -> Page:
             quality = assess(text, image_cover=cover, unmapped_share=unmapped)
             if not quality.usable:
                 return Page(index + 1, width, height, quality=quality)
-            lines = group_lines(_segments(textpage.raw, text, crop))
+            lines = group_lines(_segments(textpage.raw, text, frame))
         finally:
             textpage.close()
-        rects = _rects(page.raw, crop, s)
-        return Page(index + 1, round(width, 2), round(height, 2), lines, tuple(rects),
+        rects = _rects(page.raw, frame, s)
+        return Page(index + 1, width, height, lines, tuple(rects),
                     "\n".join(line.text for line in lines), quality)
     finally:
         page.close()

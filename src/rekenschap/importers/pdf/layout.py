@@ -89,6 +89,35 @@ class Page:
     source: PageSource = "text-layer"
 
 
+class Frame:
+    """PDF user space (origin bottom-left, y up) to the displayed page (origin top-left).
+
+    Takes the crop box offset and the page's /Rotate (clockwise, in steps of 90) into account,
+    so a page that is shown in landscape by rotation gets landscape coordinates.
+    """
+
+    def __init__(self, crop: tuple[float, float, float, float], rotation: int = 0) -> None:
+        self.left, self.bottom, right, top = crop
+        self.w, self.h = right - self.left, top - self.bottom
+        self.rotation = rotation % 360
+        sideways = self.rotation in (90, 270)
+        self.width = self.h if sideways else self.w
+        self.height = self.w if sideways else self.h
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """``(x0, top, x1, bottom)`` on the displayed page for a user-space box."""
+        a0, a1 = x0 - self.left, x1 - self.left  # relative to the crop box, y still up
+        b0, b1 = y0 - self.bottom, y1 - self.bottom
+        r = self.rotation
+        if r == 0:
+            return a0, self.h - b1, a1, self.h - b0
+        if r == 90:
+            return b0, a0, b1, a1
+        if r == 180:
+            return self.w - a1, b0, self.w - a0, b1
+        return self.h - b1, self.w - a1, self.h - b0, self.w - a0
+
+
 def join_segments(segments: list[Segment]) -> str:
     """The text of segments on one line, left to right: a space where there is a visible gap."""
     parts: list[str] = []

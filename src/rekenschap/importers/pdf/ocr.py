@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rekenschap.importers.pdf.layout import Page, Segment, TextQuality, group_lines
+from rekenschap.importers.pdf.layout import Frame, Page, Segment, TextQuality, group_lines
 from rekenschap.model import Location, Problem, Severity
 
 
@@ -110,8 +110,8 @@ def ocr_page(doc: Any, index: int, file: str,
                                file, number)]
     page = doc[index]
     try:
-        crop = page.get_cropbox()
-        width, height = crop[2] - crop[0], crop[3] - crop[1]
+        frame = Frame(page.get_cropbox(), page.get_rotation())  # rendering applies /Rotate
+        width, height = frame.width, frame.height
         scale = settings.dpi / 72.0
         longest = max(width, height) * scale
         if longest > settings.max_side_px:

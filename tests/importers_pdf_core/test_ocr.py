@@ -1,0 +1,86 @@
+"""OCR of image-only pages with Tesseract: known words and amounts come back as lines."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.conftest import corpus_file
+
+from rekenschap.importers.pdf.extract import extract_pages
+from rekenschap.importers.pdf.layout import Page
+from rekenschap.importers.pdf.ocr import parse_tsv
+
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="needs apt packages tesseract-ocr tesseract-ocr-nld")
+AMOUNT = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
+
+TSV = "\n".join([
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+    "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t",
+    "5\t1\t1\t1\t1\t1\t300\t400\t90\t40\t96.1\tTotaal",
+    "5\t1\t1\t1\t1\t2\t400\t400\t100\t40\t95.0\tbaten",
+    "5\t1\t1\t1\t1\t3\t1500\t402\t120\t38\t91.3\t-148",
+    "5\t1\t2\t1\t1\t1\t300\t500\t80\t40\t12.0\truis",
+    "5\t1\t2\t1\t1\t2\t390\t500\t80\t40\tnot-a-number\tkapot",
+])
+
+
+def test_tsv_words_become_segments_in_points() -> None:
+    segments = parse_tsv(TSV, 72 / 300)
+    assert [s.text for s in segments] == ["Totaal baten", "-148", "ruis"]
+    total = segments[0]
+    assert total.x0 == pytest.approx(300 * 72 / 300) and total.x1 == pytest.approx(120)
+    assert segments[1].top == pytest.approx(402 * 0.24)
+    assert [s.text for s in parse_tsv(TSV, 0.24, min_confidence=50)] == ["Totaal baten", "-148"]
+
+
+def test_missing_tesseract_is_a_problem_not_a_crash(monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Path) -> None:
+    monkeypatch.setenv("REKENSCHAP_TESSERACT", str(tmp_path / "geen-tesseract"))
+    pages, problems = extract_pages(corpus_file("wassenaar", "scan-taakvelden-a.pdf"), ocr=True)
+    assert [p.code for p in problems] == ["PDF-NO-TEXT", "PDF-OCR-UNAVAILABLE"]
+    assert "tesseract" in problems[1].message
+    assert pages[0].lines == () and pages[0].source == "text-layer"
+
+
+@pytest.fixture(scope="module")
+def scan_a() -> Page:
+    pages, problems = extract_pages(corpus_file("wassenaar", "scan-taakvelden-a.pdf"), ocr=True)
+    assert [p.code for p in problems] == ["PDF-OCR-USED"]
+    return pages[0]
+
+
+@needs_tesseract
+@pytest.mark.corpus
+def test_ocr_reads_the_taakveld_table_of_scan_a(scan_a: Page) -> None:
+    assert scan_a.source == "ocr" and scan_a.quality.usable
+    assert (scan_a.width, scan_a.height) == (841.89, 595.28)  # /Rotate 90: shown in landscape
+    texts = [line.text for line in scan_a.lines]
+    # checked against the rendered page (pdftoppm -r 150): the rows read
+    # "1.1 Crisisbeheersing en brandweer 0 -2.207.401 -2.207.401",
+    # "0.2 Burgerzaken 406.291 -818.726 -412.435", "0.61 OZB Woningen 7.821.310 -273.005 7.548.305"
+    for row in ("1.1 Crisisbeheersing en brandweer 0 -2.207.401 -2.207.401",
+                "0.2 Burgerzaken 406.291 -818.726 -412.435",
+                "OZB Woningen 7.821.310 -273.005 7.548.305"):
+        assert any(row in t for t in texts), row
+    assert "Overzicht baten en lasten per taakveld" in texts
+    assert len(AMOUNT.findall(scan_a.text)) > 100
+    for line in scan_a.lines:  # boxes in points, on the page
+        assert 0 <= line.x0 < line.x1 <= scan_a.width and 0 <= line.top < line.bottom
+
+
+@needs_tesseract
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "word", "amount"), [
+    ("scan-taakvelden-b.pdf", "Sportaccommodaties", "170.171"),
+    ("scan-taakvelden-2020.pdf", "Sportbeleid en activering", "7.359.931"),
+])
+def test_ocr_reads_known_rows_of_the_other_scans(name: str, word: str, amount: str) -> None:
+    pages, _ = extract_pages(corpus_file("wassenaar", name), ocr=True)
+    page = pages[0]
+    assert page.source == "ocr"
+    assert word in page.text and amount in page.text
+    assert len(AMOUNT.findall(page.text)) > 50
