@@ -3,11 +3,12 @@
 Nothing here raises on bad input: every problem becomes a ``Problem`` with a stable ``FMT-*`` code
 and a location naming the file, the line and the field path (``programmes[0].finance.rows[1]``).
 All problems of a file are reported, not just the first. The report is ``None`` when any
-error-severity problem was found; warnings (e.g. ``FMT-SUSPECT-THOUSANDS``) keep the report.
+error-severity problem was found (unless ``partial=True``: then every valid part is kept, see
+``native_salvage``); warnings (e.g. ``FMT-SUSPECT-THOUSANDS``) keep the report.
 
 Line numbers come from the parse itself: the YAML node tree (composed, not only constructed)
-and a small JSON scanner both record a ``path -> line`` map, and pydantic error locations are
-mapped onto it. The codes are documented in ``docs/format.md``.
+and a small JSON scanner (``native_json``) both record a ``path -> line`` map, and pydantic
+error locations are mapped onto it. The codes are documented in ``docs/format.md``.
 """
 
 from __future__ import annotations
