@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
@@ -13,7 +13,7 @@ from rekenschap.model.indicators import Indicator
 from rekenschap.model.provenance import Provenance
 from rekenschap.model.units import MoneyUnit
 
-SCHEMA_ID = "rekenschap/report@1"
+SCHEMA_ID: Final = "rekenschap/report@1"
 
 
 class DocumentKind(StrEnum):
@@ -100,6 +100,9 @@ class Programme(Frozen):
     explanations: tuple[VarianceExplanation, ...] = ()
     sections: tuple[Section, ...] = ()
     taakvelden: tuple[str, ...] = ()
+    taakveld_finance: FinanceTable | None = None
+    """Baten and lasten per taakveld (overzicht per taakveld): a row per taakveld code/name,
+    columns per budget or realisation and baten/lasten/saldo (e.g. ``actual_2023_lasten``)."""
     subprogrammes: tuple[Programme, ...] = ()
     provenance: Provenance | None = None
 
