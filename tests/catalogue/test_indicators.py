@@ -65,6 +65,16 @@ def test_removed_indicator() -> None:
     assert harde_kern in catalogue.indicators(2017)
 
 
+def test_removed_in_an_unknown_year_stays_listed_but_marked() -> None:
+    removed = {i.id for i in catalogue.indicators() if i.removed}
+    assert removed == {"harde-kern-jongeren", "verkeersongevallen-ziekenhuisopname",
+                       "verkeersongevallen-fietser", "bruto-gemeentelijk-product",
+                       "achterstandsleerlingen"}
+    unknown_year = [i for i in catalogue.indicators(2024) if i.removed]
+    assert {i.id for i in unknown_year} == removed - {"harde-kern-jongeren"}
+    assert all(i.note and "not in our sources" in i.note for i in unknown_year)
+
+
 def test_variants_are_separate_from_history() -> None:
     bijstand = catalogue.indicator("personen-met-bijstandsuitkering")
     assert bijstand is not None

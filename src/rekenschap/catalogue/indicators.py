@@ -55,6 +55,8 @@ class CatalogueIndicator(Frozen):
     population: str | None = None
     source: str | None = None
     """Who publishes the figures (CBS, Bureau Halt, LISA, eigen gegevens ...)."""
+    removed: bool = False
+    """No longer in the basisset (the year may be unknown: see ``removed_from``)."""
     removed_from: int | None = None
     """First year the indicator is no longer in the basisset, when known."""
     note: str | None = None
@@ -65,6 +67,7 @@ class CatalogueIndicator(Frozen):
         return (self.name, *self.aliases)
 
     def active_in(self, year: int) -> bool:
+        """False from ``removed_from`` on; True while the removal year is unknown."""
         return self.removed_from is None or year < self.removed_from
 
 
@@ -84,7 +87,10 @@ def _by_id() -> dict[str, CatalogueIndicator]:
 
 
 def indicators(year: int | None = None) -> tuple[CatalogueIndicator, ...]:
-    """All indicators in number order; with ``year``, only those not yet removed then."""
+    """All indicators in number order; with ``year``, without those known to be removed by then.
+
+    Indicators removed in an unknown year (``removed`` without ``removed_from``) stay listed.
+    """
     every = _catalogue().indicators
     return every if year is None else tuple(i for i in every if i.active_in(year))
 

@@ -61,6 +61,8 @@ def indicators_command(year: _Year = None, fmt: _Format = OutputFormat.TABLE) ->
         unit_text = " | ".join(u.label or u.describe() for u in units) or "-"
         if item.removed_from:
             unit_text += f" (vervallen vanaf {item.removed_from})"
+        elif item.removed:
+            unit_text += " (vervallen; jaar onbekend)"
         table.add_row(str(item.number), item.id, item.taakveld, item.name, unit_text,
                       item.source or "-")
     _console().print(table)
