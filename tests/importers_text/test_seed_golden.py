@@ -170,3 +170,32 @@ def test_seed_report_round_trips_through_json(imported: tuple[Report, list[Any]]
     report, _ = imported
     again = Report.model_validate_json(report.model_dump_json(by_alias=True))
     assert again == report
+
+
+def test_page_breaks_and_footers_do_not_leak_into_the_seed(seed_path: Path) -> None:
+    """The seed with page breaks inside a goal, inside a bullet (at its blank line) and before
+    the indicators, each with a running footer, a page number and the programme heading repeated
+    as page header, imports to the same programmes (provenance aside)."""
+    lines = seed_path.read_text(encoding="utf-8").split("\n")
+    footer = ["", "Jaarstukken 2024 gemeente Groningen", "", "{n}",
+              "\fDeelprogramma 2.2.Veiligheid"]
+    paged: list[str] = []
+    page = 40
+    for number, line in enumerate(lines, start=1):
+        paged.append(line)
+        if number in (32, 62, 81):  # after a goal line, the blank inside a bullet, the table
+            paged.extend(f.format(n=page) for f in footer)
+            page += 1
+    plain, _ = import_text("\n".join(lines), file="groningen-2024-veiligheid.txt",
+                           options=Options())
+    report, problems = import_text("\n".join(paged), file="groningen-2024-veiligheid.txt",
+                                   options=Options())
+    assert _programmes(report) == _programmes(plain)
+    furniture = [p for p in problems if p.code == "TXT-FURNITURE"]
+    assert len(furniture) == 9  # 3 x (footer, page number, repeated heading)
+    programme = report.programmes[0]
+    where = programme.goals[3].provenance  # the goal that runs over the page break
+    assert where is not None
+    assert (where.page, where.line, where.line_end) == (1, 32, 39)  # page = where it starts
+    assert programme.indicators[0].provenance is not None
+    assert programme.indicators[0].provenance.page == 4

@@ -234,3 +234,11 @@ def test_a_sentence_mentioning_a_document_is_not_the_title() -> None:
     assert report.document.title is None
     assert report.document.year == 2025  # from the file name, not the sentence
     assert "TXT-UNPLACED" in {p.code for p in problems}
+
+
+def test_a_page_break_keeps_a_real_paragraph_break() -> None:
+    text = ("Programma 1 Zorg\nEerste doel\n• Actie een\n\nJaarstukken 2024 | 7\n"
+            "\fTweede doel\n• Actie twee\n")
+    report, problems = _import(text, "zorg-2024.txt")
+    assert [g.title for g in report.programmes[0].goals] == ["Eerste doel", "Tweede doel"]
+    assert [p.code for p in problems].count("TXT-FURNITURE") == 1  # the running footer

@@ -64,6 +64,21 @@ def _zone_question(sections: Sequence[Question]) -> Question:
     return sections[0]
 
 
+_OPEN_END = re.compile(
+    r"(?:[,\-\u2013/(]|\b(?:en|of|van|de|het|een|op|in|voor|met|door|aan|te|tot|om|bij|naar|"
+    r"over|uit|als|dat|die|zijn|is|wordt|worden|met betrekking tot))$", re.IGNORECASE)
+
+
+def continues(previous: str, following: str) -> bool:
+    """True when ``following`` visibly continues ``previous`` across a page break: the
+    previous line ends open (comma, hyphen, "en", "van" ...) or the next starts in lower case.
+    Then the blank lines around the removed page furniture are not a paragraph break."""
+    if not previous or not following or is_bullet(following):
+        return False
+    first = following.lstrip("(\"'")[:1]
+    return bool(_OPEN_END.search(previous.rstrip())) or (first.isalpha() and first.islower())
+
+
 def _title_shaped(text: str) -> bool:
     """A short line without sentence punctuation ("Gemeente Groningen Jaarstukken 2024"), not a
     sentence that mentions a document ("In de begroting 2024 is ...")."""
@@ -74,14 +89,39 @@ def outline(lines: Sequence[TextLine]) -> Outline:
     """Sort ``lines`` into title, preamble, furniture and programmes with their zones."""
     result = Outline()
     furniture = find_furniture(lines)
+    bridging = False  # between removed page furniture and the next content line
+    gap: TextLine | None = None  # a blank line seen around that furniture
+
+    def target() -> list[TextLine]:
+        return result.programmes[-1].zones[-1].lines if result.programmes else result.preamble
+
+    def drop_furniture(line: TextLine) -> None:
+        nonlocal bridging, gap
+        result.furniture.append(line)
+        bridging = True
+        lines_now = target()
+        while lines_now and lines_now[-1].blank:
+            gap = lines_now.pop()
+
     for i, line in enumerate(lines):
         if i in furniture:
-            result.furniture.append(line)
+            drop_furniture(line)
             continue
         current = result.programmes[-1] if result.programmes else None
         text = line.text
+        if bridging:
+            if line.blank:
+                gap = gap or line
+                continue
+            previous = next((ln.text for ln in reversed(target()) if not ln.blank), "")
+            if gap is not None and not continues(previous, text):
+                target().append(gap)  # a real paragraph break at the page break
+            bridging, gap = False, None
         if not line.blank and not is_bullet(text):
             heading = parse_programme_heading(text)
+            if heading is not None and current is not None and heading == current.heading:
+                drop_furniture(line)  # the programme's name repeated as a page header
+                continue
             if heading is not None:
                 result.programmes.append(ProgrammeDraft(heading, line, [Zone(None, None)]))
                 continue
