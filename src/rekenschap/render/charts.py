@@ -28,9 +28,10 @@ from rekenschap.render.pagedata import ChartData
 
 _FORMAT_LOCALE: dict[str, Literal["nl-NL", "en-GB"]] = {"nl": "nl-NL", "en": "en-GB"}
 _SVG_OPEN = re.compile(r"<svg\b")
-PROCESS_THRESHOLD = 48
-"""From this many uncached charts on, rendering is spread over worker processes (the start-up of
-a process with its own JavaScript runtime costs about as much as a dozen charts)."""
+PROCESS_THRESHOLD = 150
+"""From this many uncached charts on, rendering is spread over worker processes. Starting a
+worker (spawn, import, its own JavaScript runtime) costs about 1.5 CPU seconds, some 60 charts'
+worth, so smaller batches render in this process."""
 
 
 def _render_specs(specs: list[str], locale: Literal["nl-NL", "en-GB"]) -> list[str]:
