@@ -5,11 +5,11 @@ Run: ``python bench/publish_bench.py [--skip-corpus] [--indicators N]``.
 
 Every figure is wall-clock seconds and, in brackets, CPU seconds of this process and its worker
 processes: on a shared machine the CPU figure is the one to compare. For each report it prints:
-the site built cold (no chart cache), the share of
-that spent rendering charts, the site rebuilt with a warm chart cache (the baseline measured in
-the same run: everything but chart rendering), chart rendering with one worker against the
-default pool, and each export (pdf, docx, xlsx, csv, json, fdp). Target: the whole site for a
-200-page annual report in under 10 s on a 2-core machine.
+the site built cold (no chart cache) and the share of that spent rendering charts; the site
+rebuilt with a warm chart cache (the baseline measured in the same run: everything but chart
+rendering); chart rendering in-process against worker processes; and each export (pdf, docx,
+xlsx, csv, json, fdp). Target: the whole site for a 200-page annual report in under 10 s on a
+2-core machine.
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def bench(name: str, report: Report, work: Path) -> None:
     share = cold.chart_seconds / cold.seconds if cold.seconds else 0.0
     cold_cpu = CPU[0]
     print(f"site cold     {cold_s:7.2f} s ({cold_cpu:.2f} cpu)  {len(cold.pages)} pages, "
-          f"{cold.charts_rendered} charts, charts {cold.chart_seconds:.2f} s = {share:.0%} of the build")
+          f"{cold.charts_rendered} charts, charts {cold.chart_seconds:.2f} s = {share:.0%} "
+          "of the build")
     warm_s, _ = timed(lambda: build_site([report], work / f"{name}-warm", chart_cache=cache))
     print(f"site warm     {warm_s:7.2f} s ({CPU[0]:.2f} cpu)  (chart cache hit; baseline) -> "
           f"cold/warm {cold_s / warm_s:.1f}x")
