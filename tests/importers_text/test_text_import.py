@@ -237,7 +237,7 @@ def test_a_sentence_mentioning_a_document_is_not_the_title() -> None:
 
 
 def test_a_page_break_keeps_a_real_paragraph_break() -> None:
-    text = ("Programma 1 Zorg\nEerste doel\n• Actie een\n\nJaarstukken 2024 | 7\n"
+    text = ("Programma 1 Zorg\nEerste doel\n• Eerste actie\n\nJaarstukken 2024 | 7\n"
             "\fTweede doel\n• Actie twee\n")
     report, problems = _import(text, "zorg-2024.txt")
     assert [g.title for g in report.programmes[0].goals] == ["Eerste doel", "Tweede doel"]
