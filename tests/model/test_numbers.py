@@ -113,3 +113,12 @@ def test_number_token_in_indicator_sentence() -> None:
     text = "(19 per 1000 inwoners in 2019 -> 10 per 1000 inwoners  ->2023 10)"
     assert [m.group(0) for m in NUMBER_TOKEN.finditer(text)] == [
         "19", "1000", "2019", "10", "1000", "2023", "10"]
+
+
+def test_no_negative_zero_after_rounding() -> None:
+    assert format_number(Decimal("-0.04"), 1) == "0,0"
+    assert format_number(Decimal("-0.05"), 1) == "-0,1"
+    assert format_number(-4346) == "-4.346"
+    assert format_number(5.7) == "5,7"
+    assert format_number(Decimal("2.5"), 0) == "3"
+    assert format_number(Decimal("48.25"), 1) == "48,3"

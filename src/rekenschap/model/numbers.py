@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 __all__ = [
     "NUMBER_TOKEN",
@@ -164,15 +166,28 @@ def parse_scale(text: str) -> int | None:
     return _SCALE_WORDS[m.group(1).lower()]
 
 
+@lru_cache(maxsize=32)
+def _pattern(decimals: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+@lru_cache(maxsize=8)
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
 def format_number(value: Decimal | int | float, decimals: int | None = None,
                   locale: str = "nl") -> str:
     """Format the Dutch way by default ("42.668", "5,7"); ``decimals`` fixes the precision."""
+    dec = value if isinstance(value, Decimal) else Decimal(str(value))
     if decimals is None:
-        dec = Decimal(str(value)).normalize() if not isinstance(value, Decimal) else value
         exp = dec.as_tuple().exponent
         decimals = max(0, -exp) if isinstance(exp, int) else 0
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale=locale))
+    # Half away from zero, as financial statements round (Babel alone would round half-even).
+    dec = dec.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if dec.is_signed() and dec.is_zero():
+        dec = abs(dec)  # no "-0,0" for a small negative that rounds to zero
+    return str(_pattern(decimals).apply(dec, _locale(locale)))
 
 
 def format_amount(value: Decimal | int, locale: str = "nl") -> str:
