@@ -62,6 +62,10 @@ def test_programmes_and_finance_tables(name: str) -> None:
         assert table.unit is not None and table.unit.scale == 1000
         assert all(c.kind is not ColumnKind.OTHER for c in table.columns)
         assert 4 <= len(table.columns) <= 6
+        assert programme.taakvelden, f"{programme.code} has no taakvelden"
+        assert programme.taakveld_finance is not None
+        assert programme.taakveld_finance.row(RowKind.SALDO) is not None
+    assert not [p for p in problems if p.code in {"PDF-TAAKVELD-SUM", "PDF-STAGE-FAILED"}]
     finance = [p for p in problems if p.code.startswith("PDF-FIN")]
     assert Counter(p.code for p in finance) == Counter({"PDF-FIN-ROUNDING": ROUNDING[name]})
     assert all(p.severity is Severity.NOTICE for p in finance)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.importers_pdf.pages import make_line, make_page, right
@@ -105,3 +106,16 @@ def test_structure_recognition_never_raises(pages: list[list[tuple[float, list[
     report, problems = build_report(built, file="fuzz.pdf")
     assert report.document.year >= 1900
     assert all(p.location.file in (None, "fuzz.pdf") for p in problems)
+
+
+def test_a_crashing_stage_becomes_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rekenschap.importers.pdf import structure
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(structure, "find_taakveld_tables", boom)
+    report, problems = build_report(_doc(_finance_rows()), file="t.pdf")
+    assert [p.code for p in problems] == ["PDF-STAGE-FAILED"]
+    assert "taakvelden" in problems[0].message and "kapot" in problems[0].message
+    assert report.programmes[0].finance is not None  # the other stages' work is kept

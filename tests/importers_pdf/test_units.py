@@ -139,3 +139,28 @@ def test_page_numbers_and_running_headers_do_not_leak() -> None:
     flow = build_flow(pages)
     assert [fl.text for fl in flow] == [f"Tekst op pagina {n}" for n in range(1, 9)]
     assert [(fl.page, fl.number) for fl in flow][:2] == [(1, 2), (2, 2)]
+
+
+def test_taakveld_total_is_checked_against_the_programme_saldo() -> None:
+    from rekenschap.importers.pdf.taakvelden import TaakveldTable, attach_taakvelden
+    from rekenschap.model import MoneyUnit, Programme
+
+    finance = FinanceTable(
+        unit=MoneyUnit(scale=1000),
+        columns=(FinanceColumn(key="actual_2023", kind=ColumnKind.ACTUAL, label="Realisatie",
+                               year=2023),),
+        rows=(FinanceRow(kind=RowKind.SALDO, label="Saldo", values={"actual_2023": -4145}),))
+    programme = Programme(code="P1", name="Veiligheid", finance=finance)
+
+    def taakvelden(total: int) -> TaakveldTable:
+        col = FinanceColumn(key="actual_2023_saldo", kind=ColumnKind.ACTUAL,
+                            label="Realisatie 2023 Saldo", year=2023)
+        row = FinanceRow(kind=RowKind.SALDO, label="Saldo van baten en lasten programma",
+                         values={"actual_2023_saldo": Decimal(total)})
+        return TaakveldTable("1", FinanceTable(columns=(col,), rows=(row,)), ("1.1", "1.2"))
+
+    ok, problems = attach_taakvelden([programme], [taakvelden(-4145095)], file="f.pdf")
+    assert problems == [] and ok[0].taakvelden == ("1.1", "1.2")
+    assert ok[0].taakveld_finance is not None
+    _, problems = attach_taakvelden([programme], [taakvelden(-4245095)], file="f.pdf")
+    assert [p.code for p in problems] == ["PDF-TAAKVELD-SUM"]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
 
 from rekenschap.importers.headings import document_hint_from_name
 from rekenschap.importers.pdf.columns import ColumnContext
@@ -27,6 +29,7 @@ from rekenschap.importers.pdf.indicators import attach_indicators, find_indicato
 from rekenschap.importers.pdf.layout import Page
 from rekenschap.importers.pdf.programmes import Chapter, body_size, split_chapters
 from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
+from rekenschap.importers.pdf.taakvelden import attach_taakvelden, find_taakveld_tables
 from rekenschap.importers.pdf.twocolumn import find_two_column_goals
 from rekenschap.model import (
     Document,
@@ -169,6 +172,37 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
     return programme, problems
 
 
+_T = TypeVar("_T")
+
+
+def _guarded(stage: str, file: str, run: Callable[[], tuple[_T, list[Problem]]], fallback: _T,
+             ) -> tuple[_T, list[Problem]]:
+    """Run one stage; a bug in it becomes a problem and the rest of the import goes on."""
+    try:
+        return run()
+    except Exception as exc:  # a crashing stage is a bug, reported as data (style rule 1)
+        return fallback, [Problem(
+            code="PDF-STAGE-FAILED", severity=Severity.ERROR,
+            message=f"recognising {stage} failed ({type(exc).__name__}: {exc}); that part is "
+                    f"not imported. This is a bug in the importer.",
+            location=Location(file=file))]
+
+
+def _indicators(programmes: list[Programme], flow: Sequence[FlowLine], pages: Sequence[Page],
+                file: str) -> tuple[list[Programme], list[Problem]]:
+    tables, problems = find_indicator_tables(flow, file=file,
+                                             rects={p.number: p.rects for p in pages})
+    programmes, found = attach_indicators(programmes, tables, file=file)
+    return programmes, problems + found
+
+
+def _taakvelden(programmes: list[Programme], flow: Sequence[FlowLine], ctx: ColumnContext,
+                file: str) -> tuple[list[Programme], list[Problem]]:
+    tables, problems = find_taakveld_tables(flow, context=ctx, file=file)
+    programmes, found = attach_taakvelden(programmes, tables, file=file)
+    return programmes, problems + found
+
+
 def build_report(
     pages: Sequence[Page], *, file: str, options: StructureOptions | None = None,
 ) -> tuple[Report, list[Problem]]:
@@ -185,13 +219,18 @@ def build_report(
             location=Location(file=file)))
     programmes: list[Programme] = []
     for i, chapter in enumerate(chapters):
-        programme, found = _programme(chapter, file, ctx, f"programmes[{i}]")
+        bare = Programme(code=chapter.heading.code, name=chapter.heading.name,
+                         provenance=provenance_of(file, chapter.lines[:1]))
+        programme, found = _guarded(
+            f"programme {chapter.heading.code}", file,
+            partial(_programme, chapter, file, ctx, f"programmes[{i}]"), bare)
         programmes.append(programme)
         problems += found
-    tables, found = find_indicator_tables(flow, file=file,
-                                          rects={p.number: p.rects for p in pages})
+    programmes, found = _guarded("beleidsindicatoren", file, lambda: _indicators(
+        programmes, flow, pages, file), programmes)
     problems += found
-    programmes, found = attach_indicators(programmes, tables, file=file)
+    programmes, found = _guarded("taakvelden", file, lambda: _taakvelden(
+        programmes, flow, ctx, file), programmes)
     problems += found
     units = [p.finance.unit for p in programmes if p.finance and p.finance.unit]
     unit = Counter(units).most_common(1)[0][0] if units else MoneyUnit()
