@@ -141,3 +141,13 @@ def test_not_an_indicator_sentence() -> None:
     for text in ["Gestart met voicemailservice tijdens grote evenementen", "", "(1 -> 2)",
                  "Stilteperiodes opgenomen in nota vergunningen"]:
         assert parse_indicator_sentence(text, year=2024) == (None, [])
+
+
+def test_tov_between_two_numbers_is_ambiguous_too() -> None:
+    indicator, problems = parse_indicator_sentence(
+        "Aantal meldingen gestegen t.o.v. 2023 (410 t.o.v. 385)", year=2024)
+    assert indicator is not None
+    assert [(o.period, o.value) for o in indicator.observations] == [
+        (None, Decimal(410)), (None, Decimal(385))]
+    assert [p.code for p in problems] == ["TXT-AMBIGUOUS-ORDER"]
+    assert "'410 t.o.v. 385'" in problems[0].message

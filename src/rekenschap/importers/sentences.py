@@ -52,7 +52,8 @@ _REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _ARROW = re.compile(r"\s*(?:-+>|\u2192|=>|\u21d2)\s*")
-_VERSUS = re.compile(r"\s(?:tegenover|versus|vs\.?)\s", re.IGNORECASE)
+_VERSUS = re.compile(r"(?<=\d)\s+(?:tegenover|versus|vs\.?|t\.\s?o\.\s?v\.?|tov\.?|"
+                     r"ten\s+opzichte\s+van)\s+(?=\d)", re.IGNORECASE)
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}, \d{1,2}(?![\d.,])|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?![\w]|[.,]\d)")
@@ -191,13 +192,14 @@ def parse_indicator_sentence(
         read = [_read_segment(p) for p in pair]
         if all(r.value_text and r.period is None for r in read):
             a, b = (r.value_text or "" for r in read)
+            word = " ".join(versus.group(0).split())
             for r in read:
                 observations.append(_observation(r, None, provenance))
             current = str(year) if year else "the report year"
             other = against or "the earlier year"
             problems.append(_problem(
                 "TXT-AMBIGUOUS-ORDER", Severity.WARNING,
-                f"{name!r}: '{a} {versus.group(0).strip()} {b}' does not say which value is "
+                f"{name!r}: '{a} {word} {b}' does not say which value is "
                 f"{current} and which {other}: either {current} = {a} and {other} = {b}, or "
                 f"{current} = {b} and {other} = {a}; both kept without a period, in printed order",
                 provenance))
