@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from rekenschap.importers.native import load_report
 from rekenschap.model.schema import json_schema
