@@ -151,3 +151,14 @@ def test_tov_between_two_numbers_is_ambiguous_too() -> None:
         (None, Decimal(410)), (None, Decimal(385))]
     assert [p.code for p in problems] == ["TXT-AMBIGUOUS-ORDER"]
     assert "'410 t.o.v. 385'" in problems[0].message
+
+
+def test_numbers_that_are_not_read_are_reported() -> None:
+    indicator, problems = parse_indicator_sentence(
+        "Geweldsmisdrijven t.o.v. peiljaar 2019 gedaald (6,5 en 7,1 in 2019 -> 2023 5,3)",
+        year=2024)
+    assert indicator is not None
+    assert [(o.period, o.value) for o in indicator.observations] == [
+        ("2019", Decimal("6.5")), ("2023", Decimal("5.3"))]
+    [problem] = problems
+    assert problem.code == "TXT-INDICATOR-VALUE" and "7,1" in problem.message

@@ -68,6 +68,8 @@ class _Segment:
     value_text: str | None
     period: str | None
     unit_text: str
+    unread: tuple[str, ...] = ()
+    """Further numbers of the segment that were not read as value, year or unit."""
 
 
 def _read_segment(text: str) -> _Segment:
@@ -78,13 +80,16 @@ def _read_segment(text: str) -> _Segment:
     if not values and len(years) >= 2:
         values, years = [years[-1]], years[:-1]  # "2023 2019" is odd, but keep the last as value
     period = years[0].group("num") if years else None
+    unread = [m.group("num") for m in years[1:]]
     if not values:
-        return _Segment(None, period, "")
+        return _Segment(None, period, "", tuple(unread))
     value = values[0]
+    unread += [m.group("num") for m in values[1:]
+               if not re.search(r"\bnaar\s*$", text[:m.start()], re.IGNORECASE)]
     tail = text[value.end():]
     tail = re.split(r"\s+in\s+(?:19|20)\d\d\b|(?<!\d)(?:19|20)\d\d(?!\d)", tail)[0]
     unit_text = " ".join(tail.strip(" ).,;:").split())
-    return _Segment(value.group("num"), period, unit_text)
+    return _Segment(value.group("num"), period, unit_text, tuple(unread))
 
 
 def _unit_of(text: str) -> Unit | None:
@@ -216,6 +221,11 @@ def parse_indicator_sentence(
             f"({', '.join(r.value_text or '' for r in without_period)}); which one is the "
             "report year is not said, so none gets a period", provenance))
     for r in read_all:
+        if r.unread:
+            problems.append(_problem(
+                "TXT-INDICATOR-VALUE", Severity.WARNING,
+                f"{name!r}: number(s) {', '.join(r.unread)} in the sentence are not read as a "
+                "value, year or unit; check the sentence", provenance))
         if r.value_text is None:
             if r.period is not None:
                 problems.append(_problem(

@@ -34,8 +34,8 @@ TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
     "TXT-GOAL-NO-ACTIVITY": (Severity.NOTICE, "A goal without activities in the text."),
     "TXT-IMPLICIT-PERIOD": (Severity.NOTICE, "A value stands for the report year, which is not "
                             "known; kept without a period."),
-    "TXT-INDICATOR-VALUE": (Severity.WARNING, "A year printed without a value in an indicator "
-                            "sentence; skipped."),
+    "TXT-INDICATOR-VALUE": (Severity.WARNING, "A year printed without a value, or numbers not "
+                            "read as value, year or unit, in an indicator sentence."),
     "TXT-INTERNAL": (Severity.ERROR, "A bug in the text importer; an empty report is returned. "
                      "Please report it with the input."),
     "TXT-KIND-INFERRED": (Severity.NOTICE, "The document kind is not stated; inferred from the "
