@@ -28,7 +28,8 @@ from rekenschap.model import DocumentKind
     ("Programma 1: Veiligheid en Handhaving",
      ProgrammeHeading("programma", "1", "Veiligheid en Handhaving")),
     ("Programma 10. Financiën", ProgrammeHeading("programma", "10", "Financiën")),
-    ("  programma 3 - Sociaal domein  ", ProgrammeHeading("programma", "3", "Sociaal domein")),
+    ("  Programma 3 - Sociaal domein  ", ProgrammeHeading("programma", "3", "Sociaal domein")),
+    ("PROGRAMMA 4 WONEN", ProgrammeHeading("programma", "4", "WONEN")),
 ])
 def test_programme_headings(line: str, expected: ProgrammeHeading) -> None:
     assert parse_programme_heading(line) == expected
@@ -42,6 +43,7 @@ def test_programme_headings(line: str, expected: ProgrammeHeading) -> None:
     "Programma",
     "P 1 Jansen",
     "Programmabegroting 2024",
+    "programma 3 subsidies en 2 projecten gestart",   # a wrapped line of running text
     "• Binnen programma Grip op Onbegrip 3 subsidies",
     "P1 Veiligheid en handhaving Begroting Begroting Realisatie Verschil",  # table header
     "P3 Bestuur en middelen 610 - 610 -",                                   # table row

@@ -163,6 +163,8 @@ def parse_programme_heading(line: str) -> ProgrammeHeading | None:
     m = _PROGRAMME_RE.match(line)
     if not m:
         return None
+    if not m.group("kind")[0].isupper():
+        return None  # "programma 3 subsidies" inside running text, not a heading
     kind = m.group("kind").lower()
     code, name = m.group("code"), m.group("name").rstrip(" .")
     if kind == "p" and line.lstrip()[1:2].isspace():
