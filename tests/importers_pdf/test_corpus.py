@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import corpus_file
 
 from rekenschap.importers.pdf.extract import extract_pages
-from rekenschap.importers.pdf.structure import build_report
+from rekenschap.importers.pdf.structure import StructureOptions, build_report
 from rekenschap.model import ColumnKind, Problem, Report, RowKind, Severity
 
 TEXT_DOCS = ["begroting-2021-2024", "begroting-2024", "begroting-2025", "begroting-2026",
@@ -44,8 +44,10 @@ ROUNDING = {
 
 @cache
 def _import(name: str) -> tuple[Report, list[Problem]]:
-    pages, problems = extract_pages(corpus_file("wassenaar", f"{name}.pdf"))
-    report, found = build_report(pages, file=f"{name}.pdf")
+    path = corpus_file("wassenaar", f"{name}.pdf")
+    pages, problems = extract_pages(path)
+    report, found = build_report(pages, file=f"{name}.pdf", options=StructureOptions(
+        source=str(path)))
     return report, problems + found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 import pytest
@@ -9,7 +10,7 @@ from tests.conftest import corpus_file
 from tests.importers_pdf.golden import GOLDEN, check, programme_data
 
 from rekenschap.importers.pdf.extract import extract_pages
-from rekenschap.importers.pdf.structure import build_report
+from rekenschap.importers.pdf.structure import StructureOptions, build_report
 from rekenschap.model import Problem, Report
 
 DOCS = {
@@ -23,7 +24,7 @@ DOCS = {
 def _import(name: str) -> tuple[Report, list[Problem]]:
     path = corpus_file("wassenaar", f"{name}.pdf")
     pages, _ = extract_pages(path)  # extraction problems are P1's and carry absolute paths
-    return build_report(pages, file=f"{name}.pdf")
+    return build_report(pages, file=f"{name}.pdf", options=StructureOptions(source=str(path)))
 
 
 @pytest.mark.corpus
@@ -56,3 +57,13 @@ def test_golden_files_are_checked_by_eye() -> None:
     unchecked = [f.relative_to(GOLDEN).as_posix() for f in files
                  if not f.read_text(encoding="utf-8").startswith("# checked")]
     assert not unchecked, f"golden files not yet checked against the pages: {unchecked}"
+
+
+@pytest.mark.corpus
+def test_every_result_of_jaarstukken_2023_has_its_status_icon() -> None:
+    """The flags beside "Realisatie / voortgang" (legend on page 6), by image identity."""
+    report, problems = _import("jaarstukken-2023")
+    statuses = Counter(a.status for p in report.programmes for g in p.goals for a in g.activities)
+    assert None not in statuses
+    assert sum(statuses.values()) == 80
+    assert not [p for p in problems if p.code.startswith("PDF-STATUS")]

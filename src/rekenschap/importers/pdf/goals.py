@@ -17,7 +17,7 @@ from rekenschap.importers.quantities import find_quantities
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import Activity, Goal, Location, Problem, Severity
 
-__all__ = ["find_goals"]
+__all__ = ["find_goals", "result_code"]
 
 _GOAL = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 _CODE_PREFIX = re.compile(r"^([\d][\d\s.]*?)[:.]?\s+(?=[^\d\s.:])")
@@ -54,6 +54,12 @@ class _Match:
 
 _RESULT = _ResultStart()
 _STOP = re.compile(r"^toelichting\b", re.I)
+
+
+def result_code(text: str) -> str | None:
+    """The result code a line starts with ("1.1.01 ...", "3 .3 .01 ..."), else ``None``."""
+    m = _RESULT.match(text)
+    return m.group(1) if m else None
 
 
 def _items(lines: Sequence[FlowLine], start: re.Pattern[str] | _ResultStart,

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 from rekenschap.importers.headings import document_hint_from_name
@@ -24,16 +25,19 @@ from rekenschap.importers.pdf.effects import find_effect_indicators
 from rekenschap.importers.pdf.explanations import find_explanations
 from rekenschap.importers.pdf.finance import find_finance_table
 from rekenschap.importers.pdf.flow import FlowLine, build_flow, provenance_of
-from rekenschap.importers.pdf.goals import find_goals
+from rekenschap.importers.pdf.goals import find_goals, result_code
 from rekenschap.importers.pdf.indicators import attach_indicators, find_indicator_tables
 from rekenschap.importers.pdf.layout import Page
 from rekenschap.importers.pdf.programmes import Chapter, body_size, split_chapters
 from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
+from rekenschap.importers.pdf.status import Icon, read_icons, result_statuses
 from rekenschap.importers.pdf.taakvelden import attach_taakvelden, find_taakveld_tables
 from rekenschap.importers.pdf.twocolumn import find_two_column_goals
 from rekenschap.model import (
+    ActivityStatus,
     Document,
     DocumentKind,
+    Goal,
     Location,
     MoneyUnit,
     Organisation,
@@ -53,6 +57,8 @@ class StructureOptions:
     organisation: str | None = None
     kind: DocumentKind | None = None
     year: int | None = None
+    source: str | None = None
+    """The PDF itself, to read result status icons; ``None``: ``file`` when it is a file."""
 
 
 _ORG = re.compile(r"\b[Gg]emeente\s+([A-Z][a-zA-Z'\-]+)\b")
@@ -133,6 +139,7 @@ def _sections(chapter: Chapter) -> dict[Question | None, list[FlowLine]]:
 
 
 def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
+               icons: dict[int, list[Icon]] | None = None, flow: Sequence[FlowLine] = (),
                ) -> tuple[Programme, list[Problem]]:
     problems: list[Problem] = []
     sections = _sections(chapter)
@@ -154,6 +161,11 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
                                   sections.get(Question.ACTIVITIES, []),
                                   programme=chapter.heading.number, file=file, path=path)
     problems += found
+    if icons:
+        statuses, found = result_statuses(flow, sections.get(Question.ACTIVITIES, []), icons,
+                                          code_of=result_code, file=file)
+        problems += found
+        goals = [_with_status(g, statuses) for g in goals]
     effects, found = find_effect_indicators(sections.get(Question.INDICATORS, []),
                                             year=ctx.year, file=file, path=path)
     problems += found
@@ -170,6 +182,24 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         provenance=provenance_of(file, chapter.lines[:1]),
     )
     return programme, problems
+
+
+def _with_status(goal: Goal, statuses: dict[str, ActivityStatus]) -> Goal:
+    acts = tuple(a.model_copy(update={"status": statuses[a.code]})
+                 if a.code in statuses else a for a in goal.activities)
+    return goal.model_copy(update={"activities": acts})
+
+
+def _icons(chapters: list[Chapter], flow: Sequence[FlowLine], file: str,
+           options: StructureOptions) -> tuple[dict[int, list[Icon]], list[Problem]]:
+    """Small images on the legend and result pages, when the PDF itself is at hand."""
+    source = options.source or (file if Path(file).is_file() else None)
+    if source is None:
+        return {}, []
+    pages = {fl.page for fl in flow if re.match(r"^legenda\b", fl.text.strip(), re.I)}
+    for chapter in chapters:
+        pages |= {fl.page for fl in _sections(chapter).get(Question.ACTIVITIES, [])}
+    return read_icons(source, pages) if pages else ({}, [])
 
 
 _T = TypeVar("_T")
@@ -217,13 +247,17 @@ def build_report(
             code="PDF-PROGRAMME-NONE", severity=Severity.ERROR,
             message="no programme headings ('P1 ...', 'Programma 1 ...') found",
             location=Location(file=file)))
+    no_icons: dict[int, list[Icon]] = {}
+    icons, found = _guarded("status icons", file, partial(_icons, chapters, flow, file, options),
+                            no_icons)
+    problems += found
     programmes: list[Programme] = []
     for i, chapter in enumerate(chapters):
         bare = Programme(code=chapter.heading.code, name=chapter.heading.name,
                          provenance=provenance_of(file, chapter.lines[:1]))
         programme, found = _guarded(
             f"programme {chapter.heading.code}", file,
-            partial(_programme, chapter, file, ctx, f"programmes[{i}]"), bare)
+            partial(_programme, chapter, file, ctx, f"programmes[{i}]", icons, flow), bare)
         programmes.append(programme)
         problems += found
     programmes, found = _guarded("beleidsindicatoren", file, lambda: _indicators(
