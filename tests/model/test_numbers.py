@@ -122,3 +122,9 @@ def test_no_negative_zero_after_rounding() -> None:
     assert format_number(5.7) == "5,7"
     assert format_number(Decimal("2.5"), 0) == "3"
     assert format_number(Decimal("48.25"), 1) == "48,3"
+
+
+def test_negation_is_exact_for_long_numbers() -> None:
+    digits = "1234567890123456789012345678901234"
+    assert parse_number("-" + digits).value == Decimal("-" + digits)
+    assert str(parse_number("-" + digits).value) == "-" + digits

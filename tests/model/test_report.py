@@ -100,3 +100,10 @@ def test_example_transcription_is_a_valid_report(example_path: Path) -> None:
     geweld = next(i for i in programme.indicators if i.name == "Geweldsmisdrijven")
     assert geweld.value_for("2019") == Decimal("6.5")
     assert geweld.value_for("2023") == Decimal("5.3")
+
+
+def test_json_stays_exact_beyond_float_precision() -> None:
+    long = Decimal("-12345678901234567890123456789.123456789")
+    row = FinanceRow(kind=RowKind.LASTEN, label="L", values={"a": long, "b": Decimal("0.1")})
+    dumped = row.model_dump_json()
+    assert FinanceRow.model_validate_json(dumped).values == {"a": long, "b": Decimal("0.1")}

@@ -14,11 +14,18 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
-def _decimal_to_json(value: Decimal) -> int | float:
-    """Integral amounts stay integers; others become the shortest float that round-trips."""
+def _decimal_to_json(value: Decimal) -> int | float | str:
+    """Integral amounts stay integers; others become the shortest float that round-trips.
+
+    A fraction that no float holds exactly (more than ~15 significant digits) is written as a
+    string, which the loader reads back exactly: the JSON stays lossless.
+    """
     if value == value.to_integral_value():
         return int(value)
-    return float(value)
+    as_float = float(value)
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    return str(value)
 
 
 def _coerce_decimal(value: Any) -> Any:

@@ -136,7 +136,7 @@ def parse_number(text: str) -> ParsedNumber:
     except InvalidOperation:  # pragma: no cover - the patterns above only admit valid digits
         return ParsedNumber(original, None, comparator, percent, currency, qualifier="not-a-number")
     if negative:
-        value = -value
+        value = value.copy_negate()  # exact: unary minus would round to the context
     return ParsedNumber(original, value, comparator, percent, currency, None, point_decimal)
 
 
