@@ -14,8 +14,8 @@ from .conftest import AXE
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def _axe(driver: Any, page: Path) -> list[dict[str, Any]]:
-    driver.get(page.as_uri())
+def _axe(driver: Any, page: Path, query: str = "") -> list[dict[str, Any]]:
+    driver.get(page.as_uri() + query)
     driver.execute_script(AXE.read_text(encoding="utf-8"))
     result: list[dict[str, Any]] = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -122,6 +122,7 @@ def test_search_works_from_file_urls(site_nl: SiteResult, browser: Any) -> None:
     assert status == f"{len(links)} resultaten gevonden."
     browser.get(search.as_uri() + "?q=" + "%3Cscript%3Ealert")
     assert browser.execute_script("return document.querySelectorAll('#rs-results a').length") == 1
+    assert _axe(browser, search, "?q=veiligheid") == []  # with results on the page
     browser.get(search.as_uri() + "?q=geenenkeltreffer")
     assert browser.execute_script(
         "return document.getElementById('rs-status').textContent") == "Geen resultaten gevonden."

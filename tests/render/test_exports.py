@@ -72,6 +72,9 @@ def test_docx_has_word_headings_and_tables(tmp_path: Path) -> None:
                                                        "-81"]
     assert finance.rows[0]._tr.xpath("./w:trPr/w:tblHeader")  # header repeats on each page
     assert document.core_properties.title == "Gemeente Voorbeeld-aan-Zee: Jaarstukken 2023"
+    descriptions = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert len(descriptions) == 3  # overview bars + the two indicators with dated values
+    assert descriptions[1].startswith("Lijngrafiek van Winkeldiefstallen (per 1.000 inwoners)")
 
 
 def test_csv_export_reads_back(tmp_path: Path) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import io
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.table import Table
 
+from rekenschap.render.charts import ChartRenderer
 from rekenschap.render.messages import Lang, message
-from rekenschap.render.pagedata import DocumentData, ProgrammePage, TableData
+from rekenschap.render.pagedata import ChartData, DocumentData, ProgrammePage, TableData
 
 
 def _repeat_header(table: Table) -> None:
@@ -47,7 +51,23 @@ def add_table(document: object, data: TableData) -> Table:
     return table
 
 
-def _programme(document: object, page: ProgrammePage, lang: Lang) -> None:
+def add_chart(document: object, chart: ChartData, renderer: ChartRenderer) -> None:
+    """The chart as a PNG picture with its text alternative as the picture's description."""
+    from docx.document import Document as DocxDocument
+
+    assert isinstance(document, DocxDocument)
+    uri = renderer.png_data_uri(chart)
+    png = base64.b64decode(uri.split(",", 1)[1])
+    document.add_picture(io.BytesIO(png), width=Cm(14))
+    # python-docx has no API for alt text: set wp:docPr/@descr, which Word shows as "Alt Text".
+    for doc_pr in document.paragraphs[-1]._p.xpath(".//wp:docPr"):
+        doc_pr.set("descr", chart.alt)
+        doc_pr.set("title", chart.table.caption)
+    document.add_paragraph(chart.alt, style="Caption")
+
+
+def _programme(document: object, page: ProgrammePage, lang: Lang,
+               renderer: ChartRenderer) -> None:
     from docx.document import Document as DocxDocument
 
     assert isinstance(document, DocxDocument)
@@ -87,6 +107,8 @@ def _programme(document: object, page: ProgrammePage, lang: Lang) -> None:
             for sentence in ind.sentences:
                 document.add_paragraph(sentence)
             add_table(document, ind.table)
+            if ind.chart is not None:
+                add_chart(document, ind.chart, renderer)
             for claim in ind.claims:
                 document.add_paragraph(f"“{claim}”", style="Quote")
     for section in page.sections:
@@ -95,8 +117,10 @@ def _programme(document: object, page: ProgrammePage, lang: Lang) -> None:
             document.add_paragraph(para)
 
 
-def write_docx(doc: DocumentData, out: str | Path) -> Path:
+def write_docx(doc: DocumentData, out: str | Path, renderer: ChartRenderer | None = None) -> Path:
     """One Word document: title, overview table, a Heading 1 chapter per programme."""
+    renderer = renderer or ChartRenderer(lang=doc.lang)
+    renderer.render_all(doc.charts())
     document = Document()
     document.core_properties.title = f"{doc.organisation}: {doc.title}"
     document.core_properties.author = doc.organisation
@@ -106,10 +130,12 @@ def write_docx(doc: DocumentData, out: str | Path) -> Path:
     document.add_heading(message("doc.overview", doc.lang), level=1)
     if doc.overview.table:
         add_table(document, doc.overview.table)
+        if doc.overview.chart is not None:
+            add_chart(document, doc.overview.chart, renderer)
     else:
         document.add_paragraph(message("doc.nofinance", doc.lang))
     for page in doc.programmes:
-        _programme(document, page, doc.lang)
+        _programme(document, page, doc.lang, renderer)
     if doc.problems is not None:
         document.add_heading(message("prob.title", doc.lang), level=1)
         document.add_paragraph(doc.problems.summary)
