@@ -19,11 +19,23 @@ from rekenschap.model import DocumentKind, Location, Problem, Severity
 from rekenschap.render.native import dump_json
 
 
-def _target(result: FileResult, out: Path | None, single: bool) -> Path:
-    if out is not None and single and out.suffix.lower() == ".json" and not out.is_dir():
-        return out
+def targets(paths: list[Path], out: Path | None) -> dict[Path, Path]:
+    """Where each input's JSON goes: ``OUT/<stem>.json``; inputs sharing a stem get their
+    suffix added (``a.txt`` and ``a.yaml`` -> ``a-txt.json``, ``a-yaml.json``), then a number."""
+    if out is not None and len(paths) == 1 and out.suffix.lower() == ".json" and not out.is_dir():
+        return {paths[0]: out}
     folder = out if out is not None else Path.cwd()
-    return folder / f"{result.path.stem}.json"
+    stems = [p.stem for p in paths]
+    chosen: dict[Path, Path] = {}
+    used: set[str] = set()
+    for path, stem in zip(paths, stems, strict=True):
+        name = stem if stems.count(stem) == 1 else f"{stem}-{path.suffix.lstrip('.') or 'x'}"
+        candidate, n = name, 2
+        while candidate in used:
+            candidate, n = f"{name}-{n}", n + 1
+        used.add(candidate)
+        chosen[path] = folder / f"{candidate}.json"
+    return chosen
 
 
 def _write(result: FileResult, target: Path, inputs: set[Path]) -> Problem | None:
@@ -74,6 +86,7 @@ def import_command(
         err.print(f"{output}: with several inputs, -o must be a directory", markup=False)
         raise typer.Exit(2)
     inputs = {p.resolve() for p in paths}
+    where = targets(paths, output)
     failed = 0
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True,
@@ -82,7 +95,7 @@ def import_command(
         for result in import_paths(paths, options, jobs):
             problems = list(result.problems)
             if result.report is not None:
-                trouble = _write(result, _target(result, output, single), inputs)
+                trouble = _write(result, where[result.path], inputs)
                 if trouble is not None:
                     problems.append(trouble)
             for problem in problems:

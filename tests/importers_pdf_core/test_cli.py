@@ -1,0 +1,71 @@
+"""``rekenschap import``: one JSON per input, problems as lines, exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import EXAMPLE
+from tests.importers_pdf_core.pdfgen import finance_pdf
+from typer.testing import CliRunner
+
+from rekenschap.cli import app
+from rekenschap.cli.imports import targets
+
+runner = CliRunner()
+
+
+def test_good_file_exit_0_and_interchange_json(tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    result = runner.invoke(app, ["import", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / f"{EXAMPLE.stem}.json").read_text())
+    assert data["schema"] == "rekenschap/report@1" and data["programmes"]
+    assert "1 file(s): 1 imported, 0 failed" in result.output
+
+
+def test_one_input_to_a_json_file_name(tmp_path: Path) -> None:
+    target = tmp_path / "rapport.json"
+    result = runner.invoke(app, ["import", str(EXAMPLE), "-o", str(target)])
+    assert result.exit_code == 0 and json.loads(target.read_text())["programmes"]
+
+
+def test_bad_files_exit_1_with_problem_lines_and_the_batch_goes_on(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    locked = finance_pdf(tmp_path / "slot.pdf", password="geheim")
+    out = tmp_path / "uit"
+    result = runner.invoke(app, ["import", str(empty), str(locked), str(EXAMPLE),
+                                 "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"{empty}: IMPORT-EMPTY error the file is empty (0 bytes)" in lines
+    assert any(line.startswith(f"{locked}: IMPORT-ENCRYPTED error") for line in lines)
+    assert "3 file(s): 1 imported, 2 failed" in result.output
+    assert sorted(p.name for p in out.iterdir()) == [f"{EXAMPLE.stem}.json"]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["import"]).exit_code == 2
+    assert runner.invoke(app, ["import", str(EXAMPLE), "--jobs", "-1"]).exit_code == 2
+    assert runner.invoke(app, ["import", str(EXAMPLE), "--kind", "roman"]).exit_code == 2
+    a_file = tmp_path / "bestaat.json"
+    a_file.write_text("{}")
+    two = runner.invoke(app, ["import", str(EXAMPLE), str(EXAMPLE), "-o", str(a_file)])
+    assert two.exit_code == 2
+
+
+def test_never_overwrites_an_input(tmp_path: Path) -> None:
+    copy = tmp_path / "rapport.json"
+    result = runner.invoke(app, ["import", str(EXAMPLE), "-o", str(copy)])
+    assert result.exit_code == 0
+    before = copy.read_text()
+    again = runner.invoke(app, ["import", str(copy), "-o", str(copy)])
+    assert again.exit_code == 1 and "IMPORT-WOULD-OVERWRITE" in again.output
+    assert copy.read_text() == before
+
+
+def test_inputs_sharing_a_stem_get_distinct_outputs(tmp_path: Path) -> None:
+    paths = [Path("a/seed.txt"), Path("b/seed.yaml"), Path("c/seed.txt"), Path("other.pdf")]
+    names = [p.name for p in targets(paths, tmp_path).values()]
+    assert names == ["seed-txt.json", "seed-yaml.json", "seed-txt-2.json", "other.json"]
