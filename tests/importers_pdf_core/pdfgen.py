@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 WIDTH, HEIGHT = A4  # points
 
@@ -17,7 +17,7 @@ def finance_pdf(path: Path, pages: int = 1, password: str | None = None) -> Path
     """
     encrypt = None
     if password is not None:
-        from reportlab.lib.pdfencrypt import StandardEncryption
+        from reportlab.lib.pdfencrypt import StandardEncryption  # type: ignore[import-untyped]
 
         encrypt = StandardEncryption(password, ownerPassword="eigenaar", canPrint=1)
     canvas = Canvas(str(path), pagesize=A4, encrypt=encrypt)

@@ -57,7 +57,7 @@ def test_filled_rectangle_and_ruling_line(finance: Path) -> None:
     assert len(bars) == 1
     bar = bars[0]
     assert bar.fill == "#d1e087"
-    assert (bar.x0, bar.x1) == (pytest.approx(72, abs=0.5), pytest.approx(472, abs=0.5))
+    assert (bar.x0, bar.x1) == pytest.approx((72, 472), abs=0.5)
     assert bar.top == pytest.approx(130, abs=0.5) and bar.bottom == pytest.approx(150, abs=0.5)
     rules = [r for r in page.rects if r.height < 3 and r.width > 300]
     assert len(rules) == 1 and rules[0].top == pytest.approx(235, abs=1)
