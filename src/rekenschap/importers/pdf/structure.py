@@ -197,6 +197,8 @@ def _icons(chapters: list[Chapter], flow: Sequence[FlowLine], file: str,
     if source is None:
         return {}, []
     pages = {fl.page for fl in flow if re.match(r"^legenda\b", fl.text.strip(), re.I)}
+    if not pages:
+        return {}, []  # without a legend an icon means nothing; do not open the PDF again
     for chapter in chapters:
         pages |= {fl.page for fl in _sections(chapter).get(Question.ACTIVITIES, [])}
     return read_icons(source, pages) if pages else ({}, [])
