@@ -24,6 +24,12 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
+# pytest-xdist: each worker process gets its own test database.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+if TEST_DB_URL:
+    from django.db import connections
+
+    connections["default"].settings_dict["TEST"]["NAME"] = f"test_rekenschap_{_WORKER}"
 # Argon2 is the production hasher (tested in test_security); tests use a fast one.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

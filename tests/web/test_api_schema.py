@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 from web_world import World, make_world
@@ -23,8 +25,16 @@ schema.config.phases.coverage.enabled = False
 
 @pytest.fixture
 def token(db: None) -> Iterator[str]:
+    """A controller's token; the WSGI calls run inside the test's transaction, so (as Django's
+    test client does) the end of a request must not close the database connection."""
     world = make_world()
-    yield create_token(world.users[Role.CONTROLLER])
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield create_token(world.users[Role.CONTROLLER])
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

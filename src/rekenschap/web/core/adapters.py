@@ -1,42 +1,24 @@
 """The one place the web app calls the importers, the checks and the site renderer.
 
 Each call goes through a small function here so the rest of the app does not depend on another
-layer's details. While the checks layer has no ``run_checks``/narrative yet, checks return nothing
-and no sentences are suggested; a crash in another layer becomes a Problem
-(``WEB-COMPONENT-FAILED``), never a 500.
+layer's details; a crash in another layer becomes a Problem (``WEB-COMPONENT-FAILED``) or an
+empty list, never a 500.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from rekenschap.checks import run_checks as checks_run
+from rekenschap.checks.narrative import suggestions as narrative_suggestions
 from rekenschap.importers import import_path
 from rekenschap.model import Problem, Programme, Report, Severity
 from rekenschap.model.problem import Location
 from rekenschap.render.site import build_site as render_site
 
 log = logging.getLogger(__name__)
-
-
-def _find(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        found = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-    return found if callable(found) else None
-
-
-def _call(func: Callable[..., Any], *args: Any, optional: str) -> Any:
-    """Call ``func(*args)``, adding ``None`` for a required trailing ``optional`` parameter."""
-    params = inspect.signature(func).parameters
-    if optional in params and params[optional].default is inspect.Parameter.empty:
-        return func(*args, None)
-    return func(*args)
 
 
 def _failed(component: str, exc: Exception, file: str | None = None) -> Problem:
@@ -59,31 +41,20 @@ def import_file(path: Path) -> tuple[Report | None, list[Problem]]:
 
 
 def run_checks(report: Report) -> list[Problem]:
-    """The checks layer's findings for ``report`` (empty while the layer is absent)."""
-    func = _find("rekenschap.checks", "run_checks")
-    if func is None:
-        return []
+    """The checks layer's findings for ``report``."""
     try:
-        return list(_call(func, report, optional="config"))
-    except Exception as exc:
+        return list(checks_run(report))
+    except Exception as exc:  # the checks promise not to raise; if one does, it is a finding
         return [_failed("checks", exc)]
 
 
-def suggestions(report: Report, programme: Programme) -> list[str]:
-    """Generated trend/variance sentences offered to the author (empty while absent)."""
-    module = "rekenschap.checks.narrative"
-    for name in ("suggestions", "suggest", "sentences"):
-        func = _find(module, name)
-        if func is None:
-            continue
-        try:
-            params = inspect.signature(func).parameters
-            result = func(report, programme) if len(params) >= 2 else func(programme)
-        except Exception as exc:
-            log.warning("narrative suggestions failed: %s", exc)
-            return []
-        return [getattr(s, "text", str(s)) for s in result]
-    return []
+def suggestions(report: Report, programme: Programme, lang: str = "nl") -> list[str]:
+    """Generated trend/variance sentences offered to the author while editing."""
+    try:
+        return [s.text for s in narrative_suggestions(report, programme, lang=cast(Any, lang))]
+    except Exception as exc:
+        log.warning("narrative suggestions failed: %s", exc)
+        return []
 
 
 def build_site(reports: list[Report], out_dir: Path, lang: str) -> None:

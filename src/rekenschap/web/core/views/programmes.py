@@ -25,7 +25,9 @@ from rekenschap.web.core.views.common import error_page, readable_programme, use
 
 def _checks(record: ProgrammeRecord, programme: Programme) -> tuple[list[Any], list[str]]:
     report = report_with(record.document, programme)
-    return adapters.run_checks(report), adapters.suggestions(report, programme)
+    return adapters.run_checks(report), adapters.suggestions(
+        report, programme, get_language() or "nl"
+    )
 
 
 @login_required
