@@ -5,7 +5,8 @@ lines, the best time of ``import_text``, lines per second, and the ratio to a ba
 in the same run: reading the same text into whitespace-collapsed lines and nothing else (the
 least any importer must do). Inputs: the Groningen seed, the seed repeated 200 times (one long
 dump with 200 deelprogramma's), and the pypdfium2 text of the Wassenaar corpus PDFs (pages joined
-by form feeds, as a text dump would be); inputs whose files are absent are skipped.
+by form feeds, as a text dump would be); inputs whose files are absent are skipped. Two
+pathological inputs guard against quadratic behaviour (both once took 25-35 s).
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ def _inputs() -> list[tuple[str, str]]:
         seed = SEED.read_text(encoding="utf-8")
         out.append(("seed", seed))
         out.append(("seed x200", "\n".join([seed] * 200)))
+    # Pathological lines: each once took quadratic time somewhere (kept to catch regressions).
+    out.append(("100k-char bullet of '(a'",
+                "Programma 1 A\n• X gedaald t.o.v. 2019 " + "(a" * 50000))
+    out.append(("100k-char wrapped paragraph", "Programma 1 A\nDoel\n" + "woord-\n" * 20000))
     for name in ("jaarstukken-2023.pdf", "begroting-2021-2024.pdf",
                  "jaarstukken-2019-unmapped-fonts.pdf"):
         path = WASSENAAR / name

@@ -122,13 +122,23 @@ def catalogue_id(name: str) -> str | None:
 
 
 def _split_detail(sentence: str) -> tuple[str, str]:
-    """``(main clause, parenthesised detail)``; the detail is the first (...) holding a digit."""
-    for m in re.finditer(r"\(", sentence):
-        close = sentence.find(")", m.end())
-        inner = sentence[m.end():close if close >= 0 else len(sentence)]
-        if re.search(r"\d", inner):
-            return sentence[:m.start()].strip(), inner.strip()
-    return sentence.strip(), ""
+    """``(main clause, parenthesised detail)``; the detail is the first (...) holding a digit
+    (an unclosed one runs to the end). One pass from the right, so long inputs stay linear."""
+    next_close = len(sentence)   # position of the nearest ")" to the right
+    digit_before = len(sentence)  # position of the nearest digit to the right
+    found: int | None = None
+    ends: int = len(sentence)
+    for i in range(len(sentence) - 1, -1, -1):
+        ch = sentence[i]
+        if ch == ")":
+            next_close = i
+        elif ch.isdigit():
+            digit_before = i
+        elif ch == "(" and digit_before < next_close:
+            found, ends = i, next_close
+    if found is None:
+        return sentence.strip(), ""
+    return sentence[:found].strip(), sentence[found + 1:ends].strip()
 
 
 def _problem(code: str, severity: Severity, message: str,
