@@ -67,3 +67,24 @@ def rotated_pdf(path: Path) -> Path:
     canvas.showPage()
     canvas.save()
     return path
+
+
+def ruled_table_pdf(path: Path) -> Path:
+    """Page 2 holds a 3 x 3 ruled table (x 100-400, top 100-160) with known cells."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.drawString(72, HEIGHT - 72, "Inleiding zonder tabel")
+    canvas.showPage()
+    xs, tops = (100, 250, 325, 400), (100, 120, 140, 160)
+    for x in xs:
+        canvas.line(x, HEIGHT - tops[0], x, HEIGHT - tops[-1])
+    for top in tops:
+        canvas.line(xs[0], HEIGHT - top, xs[-1], HEIGHT - top)
+    canvas.setFont("Helvetica", 9)
+    rows = (("Programma", "Begroting", "Realisatie"), ("Totaal baten", "1.101", "2.483"),
+            ("Totaal lasten", "-4.346", "-6.628"))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            canvas.drawString(xs[c] + 4, HEIGHT - tops[r] - 14, text)
+    canvas.showPage()
+    canvas.save()
+    return path
