@@ -55,9 +55,9 @@ programmes:
   - title: Toelichting op verschillen groter dan € 50.000
     threshold: 50000
     items:
-    - {title: Opvang Oekraïners, amount: -81, kind: lasten, incidental: true,
+    - {title: Opvang Oekraïners, amount: -81000, kind: lasten, incidental: true,
        text: Hogere kosten voor de opvang dan geraamd.}
-    - {title: Leges evenementen, amount: 86, kind: baten, incidental: false,
+    - {title: Leges evenementen, amount: 86000, kind: baten, incidental: false,
        text: Meer evenementenvergunningen verleend.}
   indicators:
   - name: Winkeldiefstallen

@@ -73,8 +73,9 @@ def test_rich_report_hierarchy_signs_variances_and_nnb() -> None:
     (variance,) = fin.variances
     assert variance.threshold == "Verschillen vanaf € 50.000 worden toegelicht."
     assert variance.table is not None
-    assert [c.text for c in variance.table.rows[0]] == ["Opvang Oekraïners", "-81",
+    assert [c.text for c in variance.table.rows[0]] == ["Opvang Oekraïners", "-81.000",
                                                         "lasten, incidenteel"]
+    assert variance.table.note == "Bedragen in euro's"  # item amounts are euros
     assert variance.texts[1] == ("Leges evenementen", "Meer evenementenvergunningen verleend.")
     shop = top.indicators[0]
     assert [c.text for c in shop.table.rows[-1]] == ["2024", "n.n.b.", "peildatum 2024-03-01"]

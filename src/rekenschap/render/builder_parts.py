@@ -63,11 +63,12 @@ def finance_data(table: FinanceTable, report_unit: MoneyUnit, fmt: Formatter,
                      number_format=number_format(all_values))
     return FinanceData(title=table.title or programme_title, table=data,
                        sign_note=table.sign_note,
-                       variances=tuple(variance_data(e, unit, fmt) for e in explanations),
+                       variances=tuple(variance_data(e, fmt) for e in explanations),
                        sentences=tuple(sentences))
 
 
-def variance_data(expl: VarianceExplanation, unit: MoneyUnit, fmt: Formatter) -> VarianceData:
+def variance_data(expl: VarianceExplanation, fmt: Formatter) -> VarianceData:
+    """Item amounts are in euros (as the checks read them), not in the table's scale."""
     lang = fmt.lang
     threshold = (message("fin.threshold", lang, amount=fmt.money(expl.threshold, MoneyUnit()))
                  if expl.threshold is not None else None)
@@ -89,7 +90,7 @@ def variance_data(expl: VarianceExplanation, unit: MoneyUnit, fmt: Formatter) ->
             caption=expl.title or message("fin.variances", lang),
             headers=(message("fin.variance.item", lang), message("fin.variance.amount", lang),
                      message("fin.variance.kind", lang)),
-            rows=rows, note=message("fin.unit", lang, unit=fmt.money_unit(unit)),
+            rows=rows, note=message("fin.unit.euro", lang),
             number_format=number_format([i.amount for i in expl.items]))
     texts = tuple((i.title, i.text) for i in expl.items if i.text)
     return VarianceData(title=expl.title, threshold=threshold, table=table, texts=texts)

@@ -73,6 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fin.caption": ("Lasten en baten", "Expenditure and income"),
     "fin.row": ("Omschrijving", "Item"),
     "fin.unit": ("Bedragen x {unit}", "Amounts in {unit}"),
+    "fin.unit.euro": ("Bedragen in euro's", "Amounts in euros"),
     "fin.variances": ("Toelichting op verschillen", "Explanation of variances"),
     "fin.threshold": ("Verschillen vanaf {amount} worden toegelicht.",
                       "Variances from {amount} are explained."),
