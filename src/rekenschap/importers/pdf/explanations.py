@@ -128,8 +128,9 @@ def find_explanations(
             why = "several amounts and no net one" if not ok else "no amount"
             problems.append(Problem(
                 code="PDF-VARIANCE-AMOUNT", severity=Severity.NOTICE,
-                message=f"explained item {title[:50]!r}: {why} in its heading "
-                        f"'({note[:80]})'; amount left empty",
+                message=f"explained item {title[:50]!r}: {why} in "
+                        f"{repr('(' + note[:80] + ')') if note else 'its heading'}; "
+                        f"amount left empty",
                 location=Location(file=file, page=fls[0].page, line=fls[0].number,
                                   path=f"{path}.explanations[0].items[{j}]")))
         out.append(VarianceItem(title=title, amount=amount, kind=_kind(note) if note else None,
