@@ -1,0 +1,57 @@
+"""Every problem code of PDF structure recognition, documented once (meldingscodes).
+
+``rekenschap.importers.pdf.extract`` (page extraction: PDF-NO-TEXT, PDF-UNMAPPED-FONT, ...)
+documents its own codes; these are the codes of the structure stage.
+"""
+
+from __future__ import annotations
+
+STRUCTURE_CODES: dict[str, str] = {
+    "PDF-DOC-KIND": "No title or table of contents names the document kind and year; taken "
+                    "from the file name or the most frequent mention (notice), or assumed "
+                    "(error) when nothing names them.",
+    "PDF-DOC-ORGANISATION": "No 'gemeente X' on the first pages; organisation left 'onbekend'.",
+    "PDF-PROGRAMME-NONE": "No programme headings ('P1 ...', 'Programma 1 ...') in the document.",
+    "PDF-STAGE-FAILED": "One recognition stage crashed (a bug); its part is not imported, the "
+                        "rest is.",
+    "PDF-FIN-MISSING": "A programme chapter has no baten/lasten table.",
+    "PDF-FIN-COLUMN": "A finance column header cannot be mapped to a column kind; kept as "
+                      "'other'.",
+    "PDF-FIN-CELLS": "A finance row has a different number of amounts than the table has "
+                     "columns; the row is skipped.",
+    "PDF-FIN-NUMBER": "A finance cell is not a Dutch amount; the cell is left empty.",
+    "PDF-FIN-SCALE": "No scale line ('bedragen x € 1.000') above the table; the report's unit "
+                     "applies.",
+    "PDF-FIN-SUM": "The table does not add up (saldo, reserves, resultaat or verschil) by more "
+                   "than one unit of its scale.",
+    "PDF-FIN-ROUNDING": "The table is off by exactly one unit of its scale (separate rounding "
+                        "of the printed amounts).",
+    "PDF-GOALS-NONE": "No numbered goal list under the goals heading.",
+    "PDF-GOAL-NO-ACTIVITIES": "A goal has no results with its number in the results list.",
+    "PDF-RESULT-NO-GOAL": "A result's code names a goal that is not in the goal list; kept "
+                          "under a goal without a title.",
+    "PDF-TWOCOLUMN-NO-GOALS": "A two-column table has results but no goals; kept under a goal "
+                              "without a title.",
+    "PDF-VARIANCE-AMOUNT": "An explained difference states no single net amount; left empty.",
+    "PDF-INDICATOR-VALUE": "An indicator value is not a number; skipped.",
+    "PDF-INDICATOR-NAME": "A beleidsindicatoren row has no name; skipped.",
+    "PDF-INDICATOR-PROGRAMME": "Indicators name a programme that was not found; not attached.",
+    "PDF-INDICATOR-COMPARISON": "The comparison column (Nederland) is not imported: the model "
+                                "has no place for benchmark values.",
+    "PDF-INDICATOR-GEOMETRY": "Text runs cross table columns; words were placed by estimated "
+                              "positions, so cells may be mixed up.",
+    "PDF-INDICATOR-TARGETS": "Targets for other years than the document year are not kept (one "
+                             "target per indicator in the model).",
+    "PDF-EFFECT-TABLE": "An effect-indicator table has no readable header or rows; skipped.",
+    "PDF-EFFECT-NAME": "An effect-indicator row has values but no name; skipped.",
+    "PDF-EFFECT-COLUMN": "An effect-indicator column is not a baseline, target or result; its "
+                         "values are skipped.",
+    "PDF-TAAKVELD-CELLS": "A taakveld row has a different number of amounts than the table; "
+                          "skipped.",
+    "PDF-TAAKVELD-PROGRAMME": "A taakveld table names a programme that was not found.",
+    "PDF-TAAKVELD-SUM": "The taakveld total saldo differs from the programme's saldo by more "
+                        "than one unit.",
+    "PDF-STATUS-UNKNOWN": "A result's status icon is not in the document's legend; status left "
+                          "empty.",
+    "PDF-STATUS-UNREADABLE": "The PDF could not be reopened to read status icons.",
+}
