@@ -37,6 +37,18 @@ SAMPLE_PROBLEMS = [
 
 
 @pytest.fixture(scope="session")
+def wassenaar() -> tuple[Report, list[Problem]]:
+    """Wassenaar's jaarstukken 2023 (195-page PDF) through the real importer, once per session."""
+    from tests.conftest import corpus_file
+
+    from rekenschap.importers import import_path
+
+    report, problems = import_path(corpus_file("wassenaar", "jaarstukken-2023.pdf"))
+    assert report is not None, [p.format() for p in problems]
+    return report, problems
+
+
+@pytest.fixture(scope="session")
 def site_nl(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
     """The example site in Dutch: the Groningen seed page and the rich sample, with problems."""
     out = tmp_path_factory.mktemp("site-nl")

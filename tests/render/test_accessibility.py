@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from rekenschap.render.site import SiteResult
+from rekenschap.model import Problem, Report
+from rekenschap.render.site import SiteResult, build_site
 
 from .conftest import AXE
 
@@ -126,3 +127,14 @@ def test_search_works_from_file_urls(site_nl: SiteResult, browser: Any) -> None:
     browser.get(search.as_uri() + "?q=geenenkeltreffer")
     assert browser.execute_script(
         "return document.getElementById('rs-status').textContent") == "Geen resultaten gevonden."
+
+
+@pytest.mark.corpus
+def test_site_from_a_real_import_has_no_axe_violations(
+        tmp_path: Path, browser: Any, wassenaar: tuple[Report, list[Problem]]) -> None:
+    """Wassenaar's jaarstukken 2023 imported, published, every page checked."""
+    report, problems = wassenaar
+    site = build_site([report], tmp_path, problems=[problems])
+    assert len(site.pages) >= 6
+    found = {str(p.relative_to(tmp_path)): v for p in site.pages if (v := _axe(browser, p))}
+    assert found == {}

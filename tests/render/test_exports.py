@@ -13,6 +13,7 @@ import docx
 import openpyxl
 import pytest
 
+from rekenschap.model import Problem, Report
 from rekenschap.render.builder import build_document
 from rekenschap.render.exports import ExportFormat, default_output, export
 from rekenschap.render.xlsx_export import sheet_title
@@ -225,3 +226,23 @@ def test_pdf_round_trip_through_the_pdf_importer(tmp_path: Path) -> None:
                     f"(expected {len(expected)} finance rows, got {len(got)}; "
                     f"unit {back.unit.scale} vs {report.unit.scale}); issue: PDF importer")
     assert [p.name for p in back.all_programmes()] == [p.name for p in report.all_programmes()]
+
+
+@pytest.mark.corpus
+def test_exports_of_a_real_import(tmp_path: Path, wassenaar: tuple[Report, list[Problem]]) -> None:
+    """Wassenaar's jaarstukken 2023: the FDP validates, the XLSX holds every finance table."""
+    frictionless = pytest.importorskip("frictionless")
+    report, _ = wassenaar
+    package = export(report, ExportFormat.FDP, tmp_path / "fdp")[0]
+    assert frictionless.validate(str(package)).valid
+    with (package.parent / "begroting.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    tables = [p for p in report.programmes if p.finance]
+    assert len(rows) == len(tables) >= 5
+    (xlsx,) = export(report, ExportFormat.XLSX, tmp_path / "w.xlsx")
+    wb = openpyxl.load_workbook(xlsx)
+    finance_sheets = [ws for ws in wb.worksheets if "Wat heeft het gekost" in ws.title]
+    assert len(finance_sheets) == len(tables)
+    numbers = [c.value for ws in finance_sheets for row in ws.iter_rows(min_row=4)
+               for c in row[1:] if isinstance(c.value, int | float)]
+    assert len(numbers) >= 5 * len(tables)
