@@ -26,6 +26,8 @@ STRUCTURE_CODES: dict[str, str] = {
                    "than one unit of its scale.",
     "PDF-FIN-ROUNDING": "The table is off by exactly one unit of its scale (separate rounding "
                         "of the printed amounts).",
+    "PDF-GOALS-AS-TEXT": "Goals written as prose beside two-column result tables are kept as a "
+                         "text section, not paired with results.",
     "PDF-GOALS-NONE": "No numbered goal list under the goals heading.",
     "PDF-GOAL-NO-ACTIVITIES": "A goal has no results with its number in the results list.",
     "PDF-RESULT-NO-GOAL": "A result's code names a goal that is not in the goal list; kept "

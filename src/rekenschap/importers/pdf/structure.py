@@ -33,6 +33,7 @@ from rekenschap.importers.pdf.sections import Question, match_document, match_w_
 from rekenschap.importers.pdf.status import Icon, read_icons, result_statuses
 from rekenschap.importers.pdf.taakvelden import attach_taakvelden, find_taakveld_tables
 from rekenschap.importers.pdf.twocolumn import find_two_column_goals
+from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
     ActivityStatus,
     Document,
@@ -44,6 +45,7 @@ from rekenschap.model import (
     Problem,
     Programme,
     Report,
+    Section,
     Severity,
 )
 
@@ -156,10 +158,25 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
     else:
         problems += finance_problems(table, file=file, path=f"{path}.finance")
     goals, found = find_two_column_goals(chapter.lines, file=file, path=path)
+    texts: list[Section] = []
     if not goals:
         goals, found = find_goals(sections.get(Question.GOALS, []),
                                   sections.get(Question.ACTIVITIES, []),
                                   programme=chapter.heading.number, file=file, path=path)
+    elif sections.get(Question.GOALS):
+        # Goals stated as prose beside two-column result tables: kept as text, not paired.
+        goal_lines = sections[Question.GOALS]
+        body = [fl for fl in goal_lines[1:] if fl.text.strip()]
+        if body:
+            texts.append(Section(heading=" ".join(goal_lines[0].text.split()),
+                                 text=join_lines([fl.text for fl in body]),
+                                 provenance=provenance_of(file, body)))
+            problems.append(Problem(
+                code="PDF-GOALS-AS-TEXT", severity=Severity.NOTICE,
+                message="the goals of this programme are prose beside two-column result tables; "
+                        "they are kept as a text section, the tables' rows as goals with results",
+                location=Location(file=file, page=body[0].page, line=body[0].number,
+                                  path=f"{path}.sections")))
     problems += found
     if icons:
         statuses, found = result_statuses(flow, sections.get(Question.ACTIVITIES, []), icons,
@@ -179,6 +196,7 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         finance=table,
         explanations=tuple(explanations),
         indicators=tuple(effects),
+        sections=tuple(texts),
         provenance=provenance_of(file, chapter.lines[:1]),
     )
     return programme, problems
