@@ -32,7 +32,7 @@ from rekenschap.importers.pdf.programmes import Chapter, body_size, split_chapte
 from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
 from rekenschap.importers.pdf.status import Icon, read_icons, result_statuses
 from rekenschap.importers.pdf.taakvelden import attach_taakvelden, find_taakveld_tables
-from rekenschap.importers.pdf.twocolumn import find_two_column_goals
+from rekenschap.importers.pdf.twocolumn import find_two_column_goals, two_column_lines
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
     ActivityStatus,
@@ -165,10 +165,12 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
                                   programme=chapter.heading.number, file=file, path=path)
     elif sections.get(Question.GOALS):
         # Goals stated as prose beside two-column result tables: kept as text, not paired.
-        goal_lines = sections[Question.GOALS]
-        body = [fl for fl in goal_lines[1:] if fl.text.strip()]
+        consumed = two_column_lines(chapter.lines)
+        goal_lines = [fl for fl in sections[Question.GOALS] if (fl.page, fl.number) not in consumed]
+        body = [fl for fl in goal_lines if fl.text.strip() and match_w_section(fl.text) is None]
         if body:
-            texts.append(Section(heading=" ".join(goal_lines[0].text.split()),
+            texts.append(Section(heading=" ".join(goal_lines[0].text.split())
+                                 if match_w_section(goal_lines[0].text) else "Doelstellingen",
                                  text=join_lines([fl.text for fl in body]),
                                  provenance=provenance_of(file, body)))
             problems.append(Problem(

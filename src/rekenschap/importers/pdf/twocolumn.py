@@ -24,7 +24,7 @@ from rekenschap.importers.quantities import find_quantities
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import Activity, Goal, Location, Problem, Severity
 
-__all__ = ["find_two_column_goals"]
+__all__ = ["find_two_column_goals", "two_column_lines"]
 
 _END = re.compile(r"^toelichting\b", re.I)
 _GOAL_CODE = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$", re.S)
@@ -118,6 +118,17 @@ def _blocks(lines: Sequence[FlowLine]) -> list[tuple[float, list[FlowLine]]]:
             body.append(fl)
             i += 1
         out.append((boundary, body))
+    return out
+
+
+def two_column_lines(lines: Sequence[FlowLine]) -> set[tuple[int, int]]:
+    """(page, line) of every header and body line of the two-column tables among ``lines``."""
+    out: set[tuple[int, int]] = set()
+    for _, body in _blocks(lines):
+        out |= {(fl.page, fl.number) for fl in body}
+    for fl in lines:
+        if _boundary(fl) is not None:
+            out.add((fl.page, fl.number))
     return out
 
 
