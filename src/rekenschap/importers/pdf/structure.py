@@ -110,14 +110,14 @@ def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
         year = options.year
     if kind is None or year is None:
         problems.append(Problem(
-            code="PDF-DOC-KIND", severity=Severity.ERROR,
+            code="PDF-DOC-KIND", severity=Severity.ERROR if flow else Severity.NOTICE,
             message="document kind and year not found on the first pages nor in the file name; "
                     "assumed begroting 1900 (pass them as options)",
             location=Location(file=file, page=1)))
         kind, year = kind or DocumentKind.BEGROTING, year or 1900
     names = Counter(m.group(1) for fl in front for m in _ORG.finditer(fl.text))
     org_name = options.organisation or (names.most_common(1)[0][0] if names else None)
-    if org_name is None:
+    if org_name is None and flow:
         problems.append(Problem(
             code="PDF-DOC-ORGANISATION", severity=Severity.WARNING,
             message="organisation not named on the first pages ('gemeente X'); left 'onbekend'",
@@ -267,7 +267,9 @@ def build_report(
     if not chapters:
         problems.append(Problem(
             code="PDF-PROGRAMME-NONE", severity=Severity.ERROR,
-            message="no programme headings ('P1 ...', 'Programma 1 ...') found",
+            message="no programme headings ('P1 ...', 'Programma 1 ...') found" if flow else
+            "no page has a usable text layer, so there is nothing to recognise (see the page "
+            "problems; OCR may help)",
             location=Location(file=file)))
     no_icons: dict[int, list[Icon]] = {}
     icons, found = _guarded("status icons", file, partial(_icons, chapters, flow, file, options),
