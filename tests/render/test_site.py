@@ -111,6 +111,11 @@ def test_finance_table_markup(site_nl: SiteResult) -> None:
     assert [th.text_content() for th in table.xpath("thead//th")] == [
         "Omschrijving", "Begroting 2023 primair", "Begroting 2023 na wijziging",
         "Realisatie 2023", "Verschil"]
+    assert ["rs-num" in th.get("class") for th in table.xpath("thead//th")] == [
+        False, True, True, True, True]
+    indicator = tree.xpath("//article[contains(@class, 'rs-indicator')]//table")[0]
+    assert ["rs-num" in th.get("class") for th in indicator.xpath("thead//th")] == [
+        False, True, False]
     first = table.xpath("tbody/tr[1]")[0]
     assert first.xpath("th/@scope") == ["row"]
     assert [td.text_content() for td in first.xpath("td")] == ["-4.346", "-4.412", "-4.493", "-81"]

@@ -35,6 +35,12 @@ class TableData:
     number_format: str = "#,##0"
     """The spreadsheet number format for the numeric cells."""
 
+    @property
+    def numeric_columns(self) -> tuple[bool, ...]:
+        """Per column: does it hold numbers (right-aligned, header included)?"""
+        return tuple(i > 0 and any(len(r) > i and r[i].numeric for r in self.rows)
+                     for i in range(len(self.headers)))
+
 
 @dataclass(frozen=True)
 class ChartData:
