@@ -51,3 +51,18 @@ class PasswordChangeRequiredMiddleware:
         ):
             return HttpResponseRedirect(reverse("password_change"))
         return self.get_response(request)
+
+
+class DutchFirstMiddleware:
+    """Dutch unless the user chose otherwise with the language switch (cookie).
+
+    The browser's Accept-Language is ignored on purpose: a municipal team works in Dutch even
+    when a browser is set to English. Runs before Django's LocaleMiddleware.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

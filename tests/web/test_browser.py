@@ -1,0 +1,186 @@
+"""Main flows in headless Chromium (Debian's chromium + chromedriver) against a real server:
+log in, edit, conflict, submit, approve, publish; axe-core on every app page visited."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+import yaml
+from live import Server, drop_database, fresh_database_url
+from web_world import EXAMPLE
+
+AXE = Path(__file__).resolve().parents[1] / "render" / "assets" / "axe.min.js"
+CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and DRIVER.exists() and AXE.exists()),
+                                reason="needs Debian chromium + chromedriver and the axe asset")
+PASSWORD = "Browser-Test-Wachtwoord-1"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    url = fresh_database_url()
+    server = Server(tmp_path_factory.mktemp("browser") / "data", url)
+    server.data.mkdir()
+    try:
+        server.start("--workers", "2")
+        token = server.token_for("api-controller", "controller")
+        report = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+        created = requests.post(server.url + "/api/v1/documents", json=report, timeout=60,
+                                headers={"Authorization": f"Bearer {token}"}).json()
+        pk = created["programmes"][0]["id"]
+        server.manage(
+            "from rekenschap.web.core.models import User, ProgrammeRecord\n"
+            f"a = User.objects.create_user('auteur', password={PASSWORD!r}, role='auteur')\n"
+            f"User.objects.create_user('controller', password={PASSWORD!r}, role='controller')\n"
+            f"ProgrammeRecord.objects.get(pk={pk}).authors.add(a)\n")
+        yield {"server": server, "token": token, "programme": pk, "document": created["id"]}
+    finally:
+        server.stop()
+        drop_database(url)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="rekenschap-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--lang=nl"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def axe_violations(driver: Any) -> list[dict[str, Any]]:
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']}).then(r => done(JSON.stringify("
+        "r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length})))));")
+    return list(json.loads(result))
+
+
+def wait_for(driver: Any, text: str) -> None:
+    """Wait until the page (after a click's navigation) contains ``text``."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 30).until(lambda d: text in d.page_source)
+
+
+def login(driver: Any, base: str, username: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.delete_all_cookies()
+    driver.get(base + "/login/")
+    assert axe_violations(driver) == []
+    driver.find_element(By.ID, "id_username").send_keys(username)
+    driver.find_element(By.ID, "id_password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for(driver, "<h1>Documenten</h1>")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Documenten"
+
+
+def test_edit_conflict_review_approve_publish(app: dict[str, Any], browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    server: Server = app["server"]
+    base, pk = server.url, app["programme"]
+    login(browser, base, "auteur")
+    assert axe_violations(browser) == []
+    browser.get(f"{base}/programmas/{pk}/")
+    assert "ACT-MISSING-NUMBER" in browser.page_source  # check results beside the content
+    assert axe_violations(browser) == []
+
+    # edit and save
+    browser.get(f"{base}/programmas/{pk}/bewerken/")
+    assert axe_violations(browser) == []
+    name = browser.find_element(By.ID, "id_name")
+    name.clear()
+    name.send_keys("Veiligheid (browser)")
+    browser.find_element(By.CSS_SELECTOR, "form.editor button[type=submit]").click()
+    wait_for(browser, "Opgeslagen als nieuwe revisie.")
+    assert "Veiligheid (browser)" in browser.find_element(By.TAG_NAME, "h1").text
+
+    # conflict: the form is open while someone else saves through the API
+    browser.get(f"{base}/programmas/{pk}/bewerken/")
+    api = requests.Session()
+    api.headers["Authorization"] = f"Bearer {app['token']}"
+    now = api.get(f"{base}/api/v1/programmes/{pk}", timeout=30).json()
+    saved = api.put(f"{base}/api/v1/programmes/{pk}", timeout=30, json={
+        "base_version": now["version"], "content": {**now["content"], "name": "Van de API"}})
+    assert saved.status_code == 200
+    name = browser.find_element(By.ID, "id_name")
+    name.clear()
+    name.send_keys("Van de browser")
+    browser.find_element(By.CSS_SELECTOR, "form.editor button[type=submit]").click()
+    wait_for(browser, "Iemand anders heeft dit programma intussen opgeslagen")
+    page = browser.page_source
+    assert "Iemand anders heeft dit programma intussen opgeslagen" in page
+    assert "Van de API" in page
+    assert browser.find_element(By.ID, "id_name").get_attribute("value") == "Van de browser"
+    assert axe_violations(browser) == []
+    browser.find_element(By.CSS_SELECTOR, "form.editor button[type=submit]").click()
+    wait_for(browser, "Opgeslagen als nieuwe revisie.")
+    history = api.get(f"{base}/api/v1/programmes/{pk}/revisions", timeout=30).json()
+    names = [api.get(f"{base}/api/v1/programmes/{pk}/revisions/{r['number']}",
+                     timeout=30).json()["content"]["name"] for r in history]
+    assert names[-2:] == ["Van de API", "Van de browser"]  # neither edit lost
+
+    browser.get(f"{base}/programmas/{pk}/geschiedenis/")
+    assert axe_violations(browser) == []
+
+    # submit for review
+    browser.get(f"{base}/programmas/{pk}/")
+    browser.find_element(By.CSS_SELECTOR, "button[value=submit]").click()
+    wait_for(browser, "state-review")
+
+    # the controller approves and publishes
+    login(browser, base, "controller")
+    browser.get(f"{base}/programmas/{pk}/")
+    browser.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+    wait_for(browser, "state-approved")
+    browser.get(f"{base}/documenten/{app['document']}/")
+    assert axe_violations(browser) == []
+    browser.find_element(By.XPATH, "//button[contains(., 'Publiceren')]").click()
+    wait_for(browser, "bekijk de website")
+    browser.find_element(By.LINK_TEXT, "bekijk de website").click()
+    wait_for(browser, "Verantwoording")  # the public site's index
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Jaarstukken 2024").click()
+    wait_for(browser, "Van de browser")  # the approved revision is what was published
+    zip_response = requests.get(f"{base}/site/{app['document']}.zip", timeout=60)
+    assert zip_response.headers["Content-Type"] == "application/zip"
+    import io
+    import zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(zip_response.content))
+    assert "index.html" in archive.namelist()
+
+
+def test_english_interface(app: dict[str, Any], browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    server: Server = app["server"]
+    login(browser, server.url, "auteur")
+    Select(browser.find_element(By.ID, "language")).select_by_value("en")
+    browser.find_element(By.XPATH, "//form[select[@id='language']]//button").click()
+    wait_for(browser, "<h1>Documents</h1>")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Documents"
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert axe_violations(browser) == []
