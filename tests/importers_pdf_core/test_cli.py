@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import EXAMPLE
@@ -69,3 +71,30 @@ def test_inputs_sharing_a_stem_get_distinct_outputs(tmp_path: Path) -> None:
     paths = [Path("a/seed.txt"), Path("b/seed.yaml"), Path("c/seed.txt"), Path("other.pdf")]
     names = [p.name for p in targets(paths, tmp_path).values()]
     assert names == ["seed-txt.json", "seed-yaml.json", "seed-txt-2.json", "other.json"]
+
+
+def test_json_outcome(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["import", str(EXAMPLE), str(empty), "-o", str(tmp_path / "u"),
+                                 "--json", "-j", "1"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert (data["imported"], data["failed"]) == (1, 1)
+    files = {Path(f["file"]).name: f for f in data["files"]}
+    assert files["leeg.pdf"]["output"] is None and files["leeg.pdf"]["failed"] is True
+    assert [p["code"] for p in files["leeg.pdf"]["problems"]] == ["IMPORT-EMPTY"]
+    assert files["leeg.pdf"]["problems"][0]["location"]["file"] == str(empty)
+    assert Path(files[EXAMPLE.name]["output"]).exists()
+
+
+def test_real_subprocess_smoke(tmp_path: Path) -> None:
+    """The installed console script, as a user runs it."""
+    pdf = finance_pdf(tmp_path / "p.pdf")
+    script = Path(sys.executable).parent / "rekenschap"  # the installed console script
+    done = subprocess.run([str(script), "import", str(pdf), str(EXAMPLE),
+                           "-o", str(tmp_path / "uit")], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 1, done.stderr  # the generated page has no programme heading
+    assert "2 file(s): 1 imported, 1 failed" in done.stdout
+    assert (tmp_path / "uit" / f"{EXAMPLE.stem}.json").exists()

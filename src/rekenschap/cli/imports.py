@@ -1,10 +1,12 @@
 """``rekenschap import``: P&C documents (PDF, text dump, native) to the JSON interchange format.
 
 Exit codes: 0 every file imported without errors, 1 some file failed or had errors, 2 usage.
+Problems are printed as ``file:page:line: CODE severity message`` (``--json``: one document).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -62,7 +64,7 @@ def import_command(
         help="Directory for one JSON per input (a .json file name for a single input). "
              "Default: the current directory.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
-                                      help="Parallel imports; 0 = all cores.")] = 1,
+                                      help="Parallel imports; 0 = all cores.")] = 0,
     ocr: Annotated[bool, typer.Option("--ocr", help="Read pages without text by OCR "
                                                     "(needs tesseract).")] = False,
     organisation: Annotated[str | None, typer.Option(help="Organisation name.")] = None,
@@ -72,6 +74,8 @@ def import_command(
     year: Annotated[int | None, typer.Option(min=1900, max=2200, help="Document year.")] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1,
                                            help="Refuse PDFs with more pages.")] = 3000,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as one JSON "
+                                                         "document instead of lines.")] = False,
 ) -> None:
     """Import documents; print problems as file:page:line: CODE severity message.
 
@@ -88,6 +92,7 @@ def import_command(
     inputs = {p.resolve() for p in paths}
     where = targets(paths, output)
     failed = 0
+    summary: list[dict[str, object]] = []
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True,
                   disable=single) as progress:
@@ -98,12 +103,23 @@ def import_command(
                 trouble = _write(result, where[result.path], inputs)
                 if trouble is not None:
                     problems.append(trouble)
-            for problem in problems:
+            bad = result.report is None or any(p.severity is Severity.ERROR for p in problems)
+            failed += bad
+            if as_json:
+                written = result.report is not None and not any(
+                    p.code in ("IMPORT-WOULD-OVERWRITE", "IMPORT-CANNOT-WRITE") for p in problems)
+                summary.append({"file": str(result.path),
+                                "output": str(where[result.path]) if written else None,
+                                "failed": bad, "seconds": round(result.seconds, 3),
+                                "problems": [p.model_dump(mode="json") for p in problems]})
+            for problem in [] if as_json else problems:
                 style = {"error": "red", "warning": "yellow"}.get(problem.severity.value)
                 out.print(problem.format(), style=style, markup=False)
-            if result.report is None or any(p.severity is Severity.ERROR for p in problems):
-                failed += 1
             progress.advance(task)
-    out.print(f"{len(paths)} file(s): {len(paths) - failed} imported, {failed} failed",
-              markup=False)
+    if as_json:
+        typer.echo(json.dumps({"files": summary, "imported": len(paths) - failed,
+                               "failed": failed}, ensure_ascii=False, indent=1))
+    else:
+        out.print(f"{len(paths)} file(s): {len(paths) - failed} imported, {failed} failed",
+                  markup=False)
     raise typer.Exit(1 if failed else 0)

@@ -22,11 +22,45 @@ from typing import Any
 
 from rekenschap.model import DocumentKind, Location, Problem, Report, Severity
 
-__all__ = ["ImportOptions", "ImportResult", "import_path", "sniff"]
+__all__ = ["CODES", "ImportOptions", "ImportResult", "import_path", "sniff"]
 
 ImportResult = tuple[Report | None, list[Problem]]
 
 _SNIFF_BYTES = 2048
+
+#: Every problem code of the dispatch, the batch, the ``import`` command and the PDF core
+#: (extraction, quality, OCR, ruled tables), documented once: code -> (severity, meaning).
+CODES: dict[str, tuple[str, str]] = {
+    "IMPORT-UNREADABLE": ("error", "The file does not exist, is a directory or cannot be read."),
+    "IMPORT-EMPTY": ("error", "The file has 0 bytes."),
+    "IMPORT-TOO-LARGE": ("error", "Above the byte or page limit (ImportOptions.max_bytes, "
+                                  "max_pages; --max-pages); the file is refused."),
+    "IMPORT-NOT-PDF": ("error", "Neither a PDF (no %PDF- header), a report (JSON/YAML) nor "
+                                "text."),
+    "IMPORT-ENCRYPTED": ("error", "The PDF needs a password to open."),
+    "IMPORT-TRUNCATED": ("error/warning", "The PDF has no %%EOF: an error when it cannot be "
+                                          "opened, a warning when pages could be recovered."),
+    "IMPORT-BROKEN-PDF": ("error", "pdfium cannot open the PDF for another reason."),
+    "IMPORT-NO-SUCH-PAGE": ("warning", "A requested page number is not in the PDF."),
+    "IMPORT-NO-PAGES": ("error", "No page of the PDF could be read."),
+    "IMPORT-UNAVAILABLE": ("error", "The importer for this kind of file is not installed."),
+    "IMPORT-CRASH": ("error", "A bug or a crashing native library while importing this file; "
+                              "the message names the exception. Other files go on."),
+    "IMPORT-WOULD-OVERWRITE": ("error", "The output file would replace one of the inputs."),
+    "IMPORT-CANNOT-WRITE": ("error", "The output JSON cannot be written."),
+    "PDF-NO-TEXT": ("warning", "The page has no text layer but an image (a scan): not "
+                               "imported; --ocr reads it."),
+    "PDF-UNMAPPED-FONT": ("warning", "The page's fonts have no Unicode mapping: its text is "
+                                     "garbage and is not imported; --ocr reads it."),
+    "PDF-GARBLED-TEXT": ("warning", "The page's text is letters but hardly any Dutch word: a "
+                                    "wrong font mapping; not imported; --ocr reads it."),
+    "PDF-PAGE-FAILED": ("error", "pdfium failed on this page; the other pages are kept."),
+    "PDF-OCR-USED": ("notice", "The page's text was read by OCR (Tesseract)."),
+    "PDF-OCR-UNAVAILABLE": ("warning", "OCR was asked for but tesseract is not installed."),
+    "PDF-OCR-FAILED": ("warning", "Tesseract failed or timed out on this page."),
+    "PDF-TABLES-FAILED": ("warning", "Ruled-table detection (pdfplumber) failed on a file or "
+                                     "page."),
+}
 
 
 @dataclass(frozen=True, slots=True)
