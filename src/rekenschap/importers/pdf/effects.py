@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from rekenschap.importers.pdf.cells import cells_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
-from rekenschap.importers.pdf.layout import Line
+from rekenschap.importers.pdf.layout import Line, Segment
+from rekenschap.importers.pdf.words import PageWords
 from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
@@ -61,17 +62,30 @@ class _Part:
     x1: float
 
 
-def _parts(fl: FlowLine, left: float) -> list[_Part]:
+def _spanning(fl: FlowLine, left: float) -> list[Segment]:
+    return [seg for seg in fl.segments if seg.x0 < left - 5 and seg.x1 > left + 10]
+
+
+def _parts(fl: FlowLine, left: float, words: PageWords | None = None) -> list[_Part]:
     """The line's text runs; a run that crosses from the name into the value columns (the
-    extractor joins runs with narrow gaps) is split into words at estimated positions."""
+    extractor joins runs with narrow gaps) is split into words: at their exact boxes when
+    ``words`` has them, else at estimated positions."""
     out: list[_Part] = []
+    spanning = _spanning(fl, left)
     for seg in fl.segments:
-        if seg.x0 < left - 5 and seg.x1 > left + 10:
+        if seg in spanning:
+            exact = words.in_segment(fl.page, seg) if words is not None else None
             line = Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, (seg,))
-            out += [_Part(c.text, c.x0, c.x1) for c in cells_of(FlowLine(fl.page, fl.number, line))]
+            cells = exact if exact is not None else cells_of(FlowLine(fl.page, fl.number, line))
+            out += [_Part(c.text, c.x0, c.x1) for c in cells]
         else:
             out.append(_Part(seg.text, seg.x0, seg.x1))
     return out
+
+
+def _estimated(fl: FlowLine, left: float, words: PageWords | None) -> bool:
+    return any(words is None or words.in_segment(fl.page, seg) is None
+               for seg in _spanning(fl, left))
 
 
 def _non_year_number(text: str) -> bool:
@@ -128,18 +142,19 @@ def _table_lines(lines: Sequence[FlowLine], start: int) -> tuple[list[FlowLine],
     return header, data
 
 
-def _rows(data: list[FlowLine], left: float) -> list[list[FlowLine]]:
+def _rows(data: list[FlowLine], left: float, words: PageWords | None = None,
+          ) -> list[list[FlowLine]]:
     """Lines grouped per indicator: rows are anchored by lines with a value that is neither a
     year nor parenthesised; every other line joins the nearest anchor (below on a tie)."""
     def values(fl: FlowLine) -> list[str]:
-        return [p.text for p in _parts(fl, left) if p.x0 >= left - 5]
+        return [p.text for p in _parts(fl, left, words) if p.x0 >= left - 5]
 
     def strong(fl: FlowLine) -> bool:
         return any(_non_year_number(v) and not v.strip().startswith("(")
                    and not v.strip().endswith(")") for v in values(fl))
 
     def named(fl: FlowLine) -> bool:
-        return any(p.x0 < left - 5 for p in _parts(fl, left))
+        return any(p.x0 < left - 5 for p in _parts(fl, left, words))
 
     anchors = [fl for fl in data if strong(fl)]
     if not anchors:
@@ -190,6 +205,7 @@ def _unit(texts: list[str], percent: bool) -> Unit | None:
 
 def find_effect_indicators(
     lines: Sequence[FlowLine], *, year: int, file: str, path: str,
+    words: PageWords | None = None,
 ) -> tuple[list[Indicator], list[Problem]]:
     """The effect indicators of every "Effectindicatoren" table among ``lines``."""
     indicators: list[Indicator] = []
@@ -206,8 +222,8 @@ def find_effect_indicators(
                         f"rows; skipped", location=Location(file=file, page=fl.page,
                                                            line=fl.number, path=path)))
             continue
-        for row in _rows(data, left):
-            indicator, found = _indicator(row, columns, left, year, file, path)
+        for row in _rows(data, left, words):
+            indicator, found = _indicator(row, columns, left, year, file, path, words)
             problems += found
             if indicator is not None:
                 indicators.append(indicator)
@@ -215,13 +231,14 @@ def find_effect_indicators(
 
 
 def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: int, file: str,
-               path: str) -> tuple[Indicator | None, list[Problem]]:
+               path: str, words: PageWords | None = None,
+               ) -> tuple[Indicator | None, list[Problem]]:
     problems: list[Problem] = []
     names: list[str] = []
     cells: dict[int, list[str]] = {}
-    estimated = any(len(_parts(fl, left)) > len(fl.segments) for fl in row)
+    estimated = any(_estimated(fl, left, words) for fl in row)
     for fl in row:
-        parts = _parts(fl, left)
+        parts = _parts(fl, left, words)
         name = " ".join(p.text for p in parts if p.x0 < left - 5)
         if name:
             names.append(name)
@@ -242,11 +259,11 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
     target: Target | None = None
     dropped: list[str] = []
     percent = False
-    texts = [" ".join(words) for words in cells.values()]
-    for col, words in sorted(cells.items()):
+    texts = [" ".join(cell) for cell in cells.values()]
+    for col, cell in sorted(cells.items()):
         label = columns[col].label
         low = label.lower()
-        text = " ".join(words)
+        text = " ".join(cell)
         percent = percent or "%" in text
         obs, printed_year = _value(text)
         header_year = _YEAR.findall(label)

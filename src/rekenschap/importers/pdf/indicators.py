@@ -20,6 +20,7 @@ from itertools import pairwise
 from rekenschap.importers.pdf.cells import cells_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
 from rekenschap.importers.pdf.layout import Line, Rect
+from rekenschap.importers.pdf.words import PageWords
 from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
@@ -90,23 +91,28 @@ def _column(x: float, bounds: list[float]) -> int:
     return next(i for i, b in enumerate(bounds) if x < b)
 
 
-def _spans(fl: FlowLine, bounds: list[float]) -> bool:
-    """True when a segment of ``fl`` crosses a column boundary (its words are then placed by
-    estimated positions)."""
-    return any(_column(s.x0 + 1, bounds) != _column(s.x1 - 1, bounds) for s in fl.segments)
+def _spans(fl: FlowLine, bounds: list[float], words: PageWords | None = None) -> bool:
+    """True when a segment of ``fl`` crosses a column boundary and no exact word positions
+    are at hand (its words are then placed by estimated positions)."""
+    return any(_column(s.x0 + 1, bounds) != _column(s.x1 - 1, bounds)
+               and (words is None or words.in_segment(fl.page, s) is None) for s in fl.segments)
 
 
-def _cells(fl: FlowLine, bounds: list[float]) -> dict[str, str]:
+def _cells(fl: FlowLine, bounds: list[float], words: PageWords | None = None) -> dict[str, str]:
     """The line's words per column. Segments can span several columns (the extractor joins
-    runs with narrow gaps), so whole segments are kept only when they fit in one column."""
+    runs with narrow gaps), so whole segments are kept only when they fit in one column; else
+    their words are placed by their exact boxes (``words``) or by estimated positions."""
     out: dict[str, list[str]] = {}
     for seg in fl.segments:
         first, last = _column(seg.x0 + 1, bounds), _column(seg.x1 - 1, bounds)
         if first == last:
             out.setdefault(_COLUMNS[first], []).append(seg.text.strip())
             continue
-        for cell in cells_of(FlowLine(fl.page, fl.number, Line(seg.text, seg.x0, seg.top, seg.x1,
-                                                              seg.bottom, (seg,)))):
+        exact = words.in_segment(fl.page, seg) if words is not None else None
+        cells = exact if exact is not None else cells_of(
+            FlowLine(fl.page, fl.number, Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom,
+                                              (seg,))))
+        for cell in cells:
             out.setdefault(_COLUMNS[_column(cell.centre, bounds)], []).append(cell.text)
     return {k: " ".join(v) for k, v in out.items()}
 
@@ -173,9 +179,10 @@ def _bands(lines: list[FlowLine], rules: list[float]) -> list[list[int]]:
 
 
 def _rows_on_page(lines: list[FlowLine], bounds: list[float], carry: IndicatorRow | None,
-                  rects: Sequence[Rect]) -> tuple[list[_Row], list[FlowLine]]:
+                  rects: Sequence[Rect], words: PageWords | None = None,
+                  ) -> tuple[list[_Row], list[FlowLine]]:
     """Anchored rows of one page and the lines that continue the previous page's last row."""
-    cells = [(fl, _cells(fl, bounds)) for fl in lines]
+    cells = [(fl, _cells(fl, bounds, words)) for fl in lines]
     anchors = [i for i, (_, c) in enumerate(cells) if _is_anchor(c)]
     if not anchors:
         return [], []
@@ -195,7 +202,7 @@ def _rows_on_page(lines: list[FlowLine], bounds: list[float], carry: IndicatorRo
     for a in anchors:
         merged: dict[str, list[str]] = {}
         for fl in groups[a]:
-            for k, v in _cells(fl, bounds).items():
+            for k, v in _cells(fl, bounds, words).items():
                 merged.setdefault(k, []).append(v)
         rows.append(({k: join_lines([p.replace("\ufffe", "-") for p in v])
                       for k, v in merged.items()}, groups[a]))
@@ -204,6 +211,7 @@ def _rows_on_page(lines: list[FlowLine], bounds: list[float], carry: IndicatorRo
 
 def find_indicator_tables(
     flow: Sequence[FlowLine], *, file: str, rects: Mapping[int, Sequence[Rect]] | None = None,
+    words: PageWords | None = None,
 ) -> tuple[list[IndicatorRow], list[Problem]]:
     """Every row of the beleidsindicatoren table(s) in the document (``rects``: each page's
     rectangles, whose ruling lines separate the rows of a ruled table)."""
@@ -227,13 +235,13 @@ def find_indicator_tables(
             continue
         assert bounds is not None
         rows, spill = _rows_on_page(lines[start:], bounds, out[-1] if out else None,
-                                    (rects or {}).get(number, ()))
-        estimated += [fl for _, fls in rows for fl in fls if _spans(fl, bounds)]
+                                    (rects or {}).get(number, ()), words)
+        estimated += [fl for _, fls in rows for fl in fls if _spans(fl, bounds, words)]
         if not rows and header is None:
             bounds = None  # the table has ended
             continue
         if spill and out:
-            out[-1] = _extend(out[-1], spill, bounds, file)
+            out[-1] = _extend(out[-1], spill, bounds, file, words)
         for cells, fls in rows:
             row, found = _row(cells, fls, file)
             problems += found
@@ -285,11 +293,11 @@ def _row(cells: dict[str, str], fls: list[FlowLine], file: str,
 
 
 def _extend(row: IndicatorRow, spill: list[FlowLine], bounds: list[float], file: str,
-            ) -> IndicatorRow:
+            words: PageWords | None = None) -> IndicatorRow:
     """Add the lines that continue a row at the top of the next page (name and unit)."""
     extra: dict[str, list[str]] = {}
     for fl in spill:
-        for k, v in _cells(fl, bounds).items():
+        for k, v in _cells(fl, bounds, words).items():
             extra.setdefault(k, []).append(v)
     ind = row.indicator
     name = join_lines([ind.name, *extra.get("naam", [])])

@@ -33,6 +33,7 @@ from rekenschap.importers.pdf.sections import Question, match_document, match_w_
 from rekenschap.importers.pdf.status import Icon, read_icons, result_statuses
 from rekenschap.importers.pdf.taakvelden import attach_taakvelden, find_taakveld_tables
 from rekenschap.importers.pdf.twocolumn import find_two_column_goals, two_column_lines
+from rekenschap.importers.pdf.words import PageWords
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
     ActivityStatus,
@@ -142,7 +143,7 @@ def _sections(chapter: Chapter) -> dict[Question | None, list[FlowLine]]:
 
 def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
                icons: dict[int, list[Icon]] | None = None, flow: Sequence[FlowLine] = (),
-               ) -> tuple[Programme, list[Problem]]:
+               words: PageWords | None = None) -> tuple[Programme, list[Problem]]:
     problems: list[Problem] = []
     sections = _sections(chapter)
     finance_lines = sections.get(Question.FINANCE, [])
@@ -186,7 +187,7 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         problems += found
         goals = [_with_status(g, statuses) for g in goals]
     effects, found = find_effect_indicators(sections.get(Question.INDICATORS, []),
-                                            year=ctx.year, file=file, path=path)
+                                            year=ctx.year, file=file, path=path, words=words)
     problems += found
     explanations, found = find_explanations(
         sections.get(Question.EXPLANATION, []), file=file, path=path)
@@ -241,8 +242,8 @@ def _guarded(stage: str, file: str, run: Callable[[], tuple[_T, list[Problem]]],
 
 
 def _indicators(programmes: list[Programme], flow: Sequence[FlowLine], pages: Sequence[Page],
-                file: str) -> tuple[list[Programme], list[Problem]]:
-    tables, problems = find_indicator_tables(flow, file=file,
+                file: str, words: PageWords) -> tuple[list[Programme], list[Problem]]:
+    tables, problems = find_indicator_tables(flow, file=file, words=words,
                                              rects={p.number: p.rects for p in pages})
     programmes, found = attach_indicators(programmes, tables, file=file)
     return programmes, problems + found
@@ -271,6 +272,7 @@ def build_report(
             "no page has a usable text layer, so there is nothing to recognise (see the page "
             "problems; OCR may help)",
             location=Location(file=file)))
+    words = PageWords(options.source or (file if Path(file).is_file() else None))
     no_icons: dict[int, list[Icon]] = {}
     icons, found = _guarded("status icons", file, partial(_icons, chapters, flow, file, options),
                             no_icons)
@@ -281,15 +283,17 @@ def build_report(
                          provenance=provenance_of(file, chapter.lines[:1]))
         programme, found = _guarded(
             f"programme {chapter.heading.code}", file,
-            partial(_programme, chapter, file, ctx, f"programmes[{i}]", icons, flow), bare)
+            partial(_programme, chapter, file, ctx, f"programmes[{i}]", icons, flow, words),
+            bare)
         programmes.append(programme)
         problems += found
     programmes, found = _guarded("beleidsindicatoren", file, lambda: _indicators(
-        programmes, flow, pages, file), programmes)
+        programmes, flow, pages, file, words), programmes)
     problems += found
     programmes, found = _guarded("taakvelden", file, lambda: _taakvelden(
         programmes, flow, ctx, file), programmes)
     problems += found
+    words.close()
     units = [p.finance.unit for p in programmes if p.finance and p.finance.unit]
     unit = Counter(units).most_common(1)[0][0] if units else MoneyUnit()
     report = Report(organisation=organisation, document=document, unit=unit,
