@@ -123,3 +123,28 @@ def import_command(
         out.print(f"{len(paths)} file(s): {len(paths) - failed} imported, {failed} failed",
                   markup=False)
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command("pdf-debug")
+def pdf_debug(
+    pdf: Annotated[Path, typer.Argument(help="A PDF file.")],
+    page: Annotated[int, typer.Option("--page", "-p", min=1, help="Page number (1-based).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="PNG file to write.")],
+    ocr: Annotated[bool, typer.Option("--ocr", help="OCR the page if it has no text.")] = False,
+) -> None:
+    """Draw what extraction found on one page: text segments blue, shapes red (PNG).
+
+    Toon wat de extractie op een pagina vond: tekstfragmenten blauw, vlakken rood (PNG).
+    """
+    from rekenschap.importers.pdf.debug import debug_image
+    from rekenschap.importers.pdf.extract import extract_pages
+
+    out = Console(highlight=False, soft_wrap=True)
+    pages, problems = extract_pages(pdf, pages=[page], ocr=ocr)
+    for problem in problems:
+        out.print(problem.format(), markup=False)
+    if not pages:
+        raise typer.Exit(1)
+    debug_image(pdf, pages[0], output)
+    lines = len(pages[0].lines)
+    out.print(f"{output}: {lines} line(s), {len(pages[0].rects)} shape(s)", markup=False)
