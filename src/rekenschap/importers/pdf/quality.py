@@ -38,7 +38,8 @@ _COMMON_SHARE_LIMIT = 0.03
 # control characters (but not CR, LF, tab and pdfium's hyphen marker U+0002), C1 controls,
 # the private-use area and replacement/non-characters (U+FFFE is pdfium's soft-hyphen marker)
 _BAD = re.compile("[\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd\uffff]")
-_SPACE = re.compile(r"\s")
+# real spacing only: Python's \s would also take the control codes U+001C-U+001F and U+0085
+_SPACE = re.compile("[ \t\r\n\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def bad_char_share(text: str) -> float:
@@ -66,8 +67,7 @@ def assess(
     ``unmapped_share`` the share of characters pdfium flags as lacking a Unicode mapping
     (``None`` when not measured).
     """
-    stripped = "".join(text.split())
-    if not stripped:
+    if not _SPACE.sub("", text):
         if image_cover >= _IMAGE_COVER_SCAN:
             return TextQuality(
                 "no-text", 0.0, f"no text layer; an image covers {image_cover:.0%} of the page"
