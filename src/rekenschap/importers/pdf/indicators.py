@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from rekenschap.importers.pdf.cells import cells_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
-from rekenschap.importers.pdf.layout import Line, Rect
+from rekenschap.importers.pdf.layout import Line, Rect, Segment
 from rekenschap.importers.pdf.words import PageWords
 from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import join_lines
@@ -73,18 +73,37 @@ def _bounds(header: list[tuple[str, float, float]]) -> list[float]:
 
 
 def _refine(bounds: list[float], lines: Sequence[FlowLine]) -> list[float]:
-    """Move each boundary left to where the next column's text starts in complete rows
-    (left-aligned names start well left of their centred header)."""
+    """Column boundaries from the data, in two passes.
+
+    1. Rows with one text run per column (complete anchor rows) move a boundary left to
+       where the next column's text starts (left-aligned names start well left of their
+       centred header).
+    2. Then each boundary goes to the middle of the gutter between the runs that fit in one
+       column (centred units overflow their header, e.g. "% deelnemers aan het").
+    """
+    out = list(bounds)
     full = [[seg for seg in fl.segments if seg.text.strip()] for fl in lines]
     full = [segs for segs in full if len(segs) == len(_COLUMNS)
             and re.fullmatch(r"\d{1,2}", segs[0].text.strip())]
-    if not full:
-        return bounds
-    out = list(bounds)
     for i in range(1, len(_COLUMNS)):
-        left = min(segs[i].x0 for segs in full)
-        out[i - 1] = min(out[i - 1], left - 1)
-    return out
+        if full:
+            out[i - 1] = min(out[i - 1], min(segs[i].x0 for segs in full) - 1)
+    runs: dict[int, list[Segment]] = {}
+    for fl in lines:
+        for seg in fl.segments:
+            first, last = _column(seg.x0 + 1, out), _column(seg.x1 - 1, out)
+            if first == last:
+                runs.setdefault(first, []).append(seg)
+    gutters = list(out)
+    for i in range(len(_COLUMNS) - 1):
+        mine, nxt = runs.get(i, []), runs.get(i + 1, [])
+        if not mine or not nxt:
+            continue
+        left = min(seg.x0 for seg in nxt)
+        right = max(seg.x1 for seg in mine)
+        if right < left:
+            gutters[i] = (left + right) / 2
+    return gutters
 
 
 def _column(x: float, bounds: list[float]) -> int:

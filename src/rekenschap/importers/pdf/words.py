@@ -1,9 +1,9 @@
-"""Exact word boxes for a few pages, from pdfplumber, when text runs span table columns.
+"""Exact word boxes inside a text run, from pypdfium2's character boxes (woordposities).
 
 The page extraction joins characters into runs; on some tables a run crosses several columns
 ("1 6. Verwijzingen Halt Aantal per 1.000 jongeren"). The table readers then need the words'
-own positions. pdfplumber is slow on whole documents, so it is opened lazily and only asked
-for the pages that need it (one or two per document); results are cached per page.
+own positions. They are read here from the character boxes of just that run, on just the
+pages that need it; the document and its text pages are opened lazily and cached.
 """
 
 from __future__ import annotations
@@ -15,60 +15,77 @@ from typing import Any
 from rekenschap.importers.pdf.cells import Cell
 from rekenschap.importers.pdf.layout import Segment
 
-__all__ = ["PageWords", "Word"]
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
+__all__ = ["PageWords"]
 
 
 @dataclass
 class PageWords:
-    """Words per 1-based page of ``source``; ``None`` when the PDF is not at hand."""
+    """Word boxes of text runs in ``source`` (``None``: the PDF is not at hand)."""
 
     source: str | None
-    _cache: dict[int, list[Word] | None] = field(default_factory=dict)
-    _pdf: Any = None
+    _doc: Any = None
+    _pages: dict[int, tuple[Any, Any, float]] = field(default_factory=dict)
+    _failed: bool = False
 
-    def __call__(self, page: int) -> list[Word] | None:
-        if page in self._cache:
-            return self._cache[page]
-        words = self._read(page)
-        self._cache[page] = words
-        return words
-
-    def _read(self, page: int) -> list[Word] | None:
-        if self.source is None or not Path(self.source).is_file():
+    def _page(self, number: int) -> tuple[Any, Any, float] | None:
+        if self._failed or self.source is None or not Path(self.source).is_file():
             return None
-        try:
-            if self._pdf is None:
-                import pdfplumber
+        if number not in self._pages:
+            try:
+                import pypdfium2 as pdfium
 
-                self._pdf = pdfplumber.open(self.source)
-            raw = self._pdf.pages[page - 1].extract_words()
-        except Exception:  # pdfplumber failing is not a reason to fail the import
-            return None
-        return [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]),
-                     float(w["bottom"])) for w in raw]
-
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+                if self._doc is None:
+                    self._doc = pdfium.PdfDocument(self.source)
+                page = self._doc[number - 1]
+                self._pages[number] = (page, page.get_textpage(), page.get_height())
+            except Exception:  # cannot reopen: the callers fall back to estimates
+                self._failed = True
+                return None
+        return self._pages[number]
 
     def in_segment(self, page: int, seg: Segment) -> list[Cell] | None:
-        """The words inside ``seg`` with their exact x-extent, ``None`` when unavailable."""
-        words = self(page)
-        if not words:
+        """The words of ``seg`` with their exact x-extent, ``None`` when unavailable."""
+        loaded = self._page(page)
+        if loaded is None:
             return None
-        mid = (seg.top + seg.bottom) / 2
-        inside = [Cell(w.text, w.x0, w.x1) for w in words
-                  if w.top - 2 <= mid <= w.bottom + 2 and seg.x0 - 2 <= (w.x0 + w.x1) / 2
-                  <= seg.x1 + 2]
-        joined = " ".join(c.text for c in sorted(inside, key=lambda c: c.x0))
-        return inside if joined.split() == seg.text.split() else None
+        _, textpage, height = loaded
+        try:
+            index = textpage.get_index(seg.x0 + 1.0, height - (seg.top + seg.bottom) / 2,
+                                       3.0, 3.0)
+            if index is None or index < 0:
+                return None
+            wanted = "".join(seg.text.split())
+            words: list[Cell] = []
+            current, x0, x1, got = "", 0.0, 0.0, ""
+            for i in range(index, min(index + 4 * len(seg.text) + 8, textpage.count_chars())):
+                ch = textpage.get_text_range(i, 1)
+                if not ch.strip():
+                    if current:
+                        words.append(Cell(current, x0, x1))
+                        current = ""
+                    if len(got) >= len(wanted):
+                        break
+                    continue
+                left, _, right, _ = textpage.get_charbox(i)
+                x0, x1 = (left, right) if not current else (x0, right)
+                current += ch
+                got += ch
+                if len(got) >= len(wanted) and current and got == wanted:
+                    words.append(Cell(current, x0, x1))
+                    current = ""
+                    break
+            if current:
+                words.append(Cell(current, x0, x1))
+        except Exception:
+            return None
+        joined = "".join(c.text for c in words)
+        return words if joined == wanted else None
+
+    def close(self) -> None:
+        for page, textpage, _ in self._pages.values():
+            textpage.close()
+            page.close()
+        self._pages.clear()
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
