@@ -72,38 +72,43 @@ def _bounds(header: list[tuple[str, float, float]]) -> list[float]:
     return [*out, 1e9]
 
 
-def _refine(bounds: list[float], lines: Sequence[FlowLine]) -> list[float]:
-    """Column boundaries from the data, in two passes.
+def _gutter(left_runs: Sequence[Segment], right_runs: Sequence[Segment]) -> float | None:
+    """The middle of the white space between two columns' text, if there is any."""
+    if not left_runs or not right_runs:
+        return None
+    right_edge = max(seg.x1 for seg in left_runs)
+    left_edge = min(seg.x0 for seg in right_runs)
+    return (right_edge + left_edge) / 2 if right_edge < left_edge else None
 
-    1. Rows with one text run per column (complete anchor rows) move a boundary left to
-       where the next column's text starts (left-aligned names start well left of their
-       centred header).
-    2. Then each boundary goes to the middle of the gutter between the runs that fit in one
-       column (centred units overflow their header, e.g. "% deelnemers aan het").
+
+def _refine(bounds: list[float], lines: Sequence[FlowLine]) -> list[float]:
+    """Column boundaries from the data: the header midpoints are only a first guess
+    (left-aligned names start well left of their centred header; centred units overflow it).
+
+    1. Complete rows (one text run per column) put a boundary in the gutter between them.
+    2. Where no complete row exists, the runs that fit in one column decide.
     """
     out = list(bounds)
     full = [[seg for seg in fl.segments if seg.text.strip()] for fl in lines]
     full = [segs for segs in full if len(segs) == len(_COLUMNS)
             and re.fullmatch(r"\d{1,2}", segs[0].text.strip())]
-    for i in range(1, len(_COLUMNS)):
-        if full:
-            out[i - 1] = min(out[i - 1], min(segs[i].x0 for segs in full) - 1)
+    decided: set[int] = set()
+    for i in range(len(_COLUMNS) - 1):
+        gutter = _gutter([segs[i] for segs in full], [segs[i + 1] for segs in full])
+        if gutter is not None:
+            out[i] = gutter
+            decided.add(i)
     runs: dict[int, list[Segment]] = {}
     for fl in lines:
         for seg in fl.segments:
             first, last = _column(seg.x0 + 1, out), _column(seg.x1 - 1, out)
             if first == last:
                 runs.setdefault(first, []).append(seg)
-    gutters = list(out)
     for i in range(len(_COLUMNS) - 1):
-        mine, nxt = runs.get(i, []), runs.get(i + 1, [])
-        if not mine or not nxt:
-            continue
-        left = min(seg.x0 for seg in nxt)
-        right = max(seg.x1 for seg in mine)
-        if right < left:
-            gutters[i] = (left + right) / 2
-    return gutters
+        gutter = _gutter(runs.get(i, []), runs.get(i + 1, []))
+        if i not in decided and gutter is not None:
+            out[i] = gutter
+    return out
 
 
 def _column(x: float, bounds: list[float]) -> int:
