@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import CORPUS, corpus_file
 
 from rekenschap.importers.pdf.extract import extract_pages
+from rekenschap.importers.pdf.runs import clean_text
 
 pytestmark = pytest.mark.corpus
 
@@ -92,11 +93,12 @@ def _letters(text: str) -> str:
     return "".join(sorted(c for c in text if not c.isspace() and c not in "-\x02\ufffe"))
 
 
-def test_segments_agree_with_pdfium_plain_text() -> None:
+@pytest.mark.parametrize("name", sorted(IMAGE_ONLY_PAGES))
+def test_segments_agree_with_pdfium_plain_text(name: str) -> None:
     """The characters of pdfium's plain text of each page are exactly those of our lines."""
-    path = corpus_file("wassenaar", "begroting-2024.pdf")
+    path = corpus_file("wassenaar", name)
     doc = pdfium.PdfDocument(str(path))
     pages, _ = extract_pages(path)
     for page in pages:
-        plain = doc[page.number - 1].get_textpage().get_text_range()
+        plain = clean_text(doc[page.number - 1].get_textpage().get_text_range())
         assert _letters(plain) == _letters(page.text), f"page {page.number}"
