@@ -136,8 +136,27 @@ def _budget_kind(year: int | None, doc_year: int | None) -> ColumnKind:
     return ColumnKind.PRIOR_BUDGET if year < doc_year else ColumnKind.ESTIMATE
 
 
+class _Keys:
+    """Column keys handed out so far: ``original_budget``, then ``original_budget_2`` ..."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def unique(self, key: str, kind: ColumnKind) -> str:
+        if key in self.taken:
+            n = self.next.get(kind.value, 2)
+            while f"{kind.value}_{n}" in self.taken:
+                n += 1
+            self.next[kind.value] = n + 1
+            key = f"{kind.value}_{n}"
+        self.taken.add(key)
+        return key
+
+
 def _columns(header: str, doc_year: int | None) -> tuple[str | None, list[FinanceColumn]]:
     columns: list[FinanceColumn] = []
+    keys = _Keys()
     title_end: int | None = None
     for m in _COLUMN_RE.finditer(header):
         index = int(next(k for k, v in m.groupdict().items() if v is not None and k[0] == "c")[1:])
@@ -148,11 +167,7 @@ def _columns(header: str, doc_year: int | None) -> tuple[str | None, list[Financ
             kind = ColumnKind.PRIOR_ACTUAL
         label = " ".join(m.group(0).split())
         label = label[:1].upper() + label[1:]
-        key = kind.value if year is None else f"{kind.value}_{year}"
-        n = 2
-        while any(c.key == key for c in columns):
-            key = f"{kind.value}_{n}"
-            n += 1
+        key = keys.unique(kind.value if year is None else f"{kind.value}_{year}", kind)
         columns.append(FinanceColumn(key=key, kind=kind, label=label, year=year))
         if title_end is None:
             title_end = m.start()
@@ -186,6 +201,7 @@ def _stacked_columns(header_lines: Sequence[TextLine], n: int,
     text = " ".join(ln.text for ln in header_lines).lower()
     budgets = [i for i, w in enumerate(words) if w == "begroting"]
     budget_kinds: dict[int, tuple[ColumnKind, str]] = {}
+    keys = _Keys()
     if len(budgets) == 2 and "primair" in text and "wijz" in text:
         budget_kinds = {budgets[0]: (ColumnKind.ORIGINAL_BUDGET, "primair"),
                         budgets[1]: (ColumnKind.AMENDED_BUDGET, "na wijziging")}
@@ -199,10 +215,7 @@ def _stacked_columns(header_lines: Sequence[TextLine], n: int,
                            "verschil": ColumnKind.DIFFERENCE,
                            "raming": ColumnKind.ESTIMATE}[word], ""
         label = " ".join(p for p in (word.capitalize(), str(year) if year else "", extra) if p)
-        key = kind.value
-        k = 2
-        while any(c.key == key for c in columns):
-            key, k = f"{kind.value}_{k}", k + 1
+        key = keys.unique(kind.value, kind)
         columns.append(FinanceColumn(key=key, kind=kind, label=label, year=year))
     first = _STACK_WORD.search(best.text)
     title = best.text[:first.start()].strip(" :-") if first else None
