@@ -9,7 +9,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from rekenschap.web.core.api import api
-from rekenschap.web.core.views import account, documents, programmes
+from rekenschap.web.core.views import account, documents, programmes, structured
 
 urlpatterns = [
     path("", documents.home, name="home"),
@@ -43,6 +43,9 @@ urlpatterns = [
         name="programme_restore",
     ),
     path("programmas/<int:pk>/opmerking/", programmes.programme_comment, name="programme_comment"),
+    path("programmas/<int:pk>/doelen/nieuw/", structured.goal_edit, name="goal_new"),
+    path("programmas/<int:pk>/doelen/<int:index>/", structured.goal_edit, name="goal_edit"),
+    path("programmas/<int:pk>/financien/", structured.finance_edit, name="finance_edit"),
     path("token/", account.token_view, name="token"),
     path("opmerkingen/", account.inbox, name="inbox"),
     path("site/<int:pk>.zip", documents.site_zip, name="site_zip"),

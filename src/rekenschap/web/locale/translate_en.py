@@ -162,6 +162,20 @@ EN: dict[str, str | tuple[str, str]] = {
     "Gebruik het token als": "Use the token as",
     "API-documentatie": "API documentation",
     "Nieuw token maken": "Create a new token",
+    "Doel niet gevonden.": "Goal not found.",
+    "Een doel heeft een titel.": "A goal needs a title.",
+    "Dit programma heeft geen financiële tabel.": "This programme has no finance table.",
+    "Doel bewerken": "Edit goal",
+    "Nieuw doel": "New goal",
+    "Titel (wat willen we bereiken?)": "Title (what do we want to achieve?)",
+    "Toelichting": "Explanation",
+    "Activiteiten (één per regel)": "Activities (one per line)",
+    "Financiën bewerken": "Edit finance",
+    "Bedragen zoals gedrukt, op zijn Nederlands (42.668 of -4.346); leeg of - is geen bedrag.": "Amounts as printed, the Dutch way (42.668 or -4.346); empty or - is no amount.",
+    "Niet opgeslagen: deze cellen zijn geen getal:": "Not saved: these cells are not numbers:",
+    "Alles bewerken": "Edit everything",
+    "Doel toevoegen": "Add a goal",
+    "Dit doel bewerken": "Edit this goal",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
@@ -223,6 +237,7 @@ def main() -> int:
         text,
     )
     text = re.sub(r'"Plural-Forms: .*"', r'"Plural-Forms: nplurals=2; plural=(n != 1);\\n"', text)
+    text = text.replace('#, fuzzy\nmsgid ""\nmsgstr ""', 'msgid ""\nmsgstr ""', 1)
     PO.write_text(text, encoding="utf-8")
     for msgid in missing:
         print(f"{PO}: no English for {msgid!r}", file=sys.stderr)

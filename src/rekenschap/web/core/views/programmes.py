@@ -99,35 +99,32 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {"record": record, "form": form}
     if content is None:
         return render(request, "rekenschap/edit.html", context, status=422)
+    return save_or_conflict(request, record, content, form.cleaned_data["base_version"],
+                            form.cleaned_data["note"], context)
+
+
+def save_or_conflict(request: HttpRequest, record: ProgrammeRecord, content: dict[str, Any],
+                     base_version: int, note: str, context: dict[str, Any]) -> HttpResponse:
+    """Save ``content``; on a conflict show both versions, on invalid content the editor."""
     try:
-        revisions.save_revision(
-            pk, content, form.cleaned_data["base_version"], user, form.cleaned_data["note"]
-        )
+        revisions.save_revision(record.pk, content, base_version, user_of(request), note)
     except Conflict as conflict:
-        mine = ProgrammeForm(
-            initial={
-                **ProgrammeForm.initial_from(content, conflict.current_version),
-                "note": form.cleaned_data["note"],
-            }
-        )
-        return render(
-            request,
-            "rekenschap/conflict.html",
-            {
-                "record": record,
-                "form": mine,
-                "theirs": ProgrammeForm.initial_from(conflict.current, conflict.current_version),
-                "changes": revisions.diff(conflict.current, content),
-            },
-            status=409,
-        )
+        mine = ProgrammeForm(initial={
+            **ProgrammeForm.initial_from(content, conflict.current_version), "note": note})
+        return render(request, "rekenschap/conflict.html", {
+            "record": record, "form": mine,
+            "theirs": ProgrammeForm.initial_from(conflict.current, conflict.current_version),
+            "changes": revisions.diff(conflict.current, content)}, status=409)
     except Invalid as invalid:
-        context["field_problems"] = invalid.details
-        return render(request, "rekenschap/edit.html", context, status=422)
+        form = context.get("form") or ProgrammeForm(
+            initial=ProgrammeForm.initial_from(content, base_version))
+        return render(request, "rekenschap/edit.html", {
+            **context, "record": record, "form": form, "field_problems": invalid.details},
+            status=422)
     except WebError as error:
         return error_page(request, error)
     messages.success(request, _("Opgeslagen als nieuwe revisie."))
-    return redirect("programme", pk=pk)
+    return redirect("programme", pk=record.pk)
 
 
 @login_required
