@@ -88,3 +88,18 @@ def ruled_table_pdf(path: Path) -> Path:
     canvas.showPage()
     canvas.save()
     return path
+
+
+def scaled_text_pdf(path: Path) -> Path:
+    """8 pt text drawn under a 2x scale (16 pt on the page) and plain 8 pt text."""
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.saveState()
+    canvas.scale(2, 2)
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(36, 300, "Groot kopje")
+    canvas.restoreState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(72, 100, "klein")
+    canvas.showPage()
+    canvas.save()
+    return path

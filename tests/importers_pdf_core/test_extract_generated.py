@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.importers_pdf_core.pdfgen import blank_pdf, finance_pdf, rotated_pdf
+from tests.importers_pdf_core.pdfgen import blank_pdf, finance_pdf, rotated_pdf, scaled_text_pdf
 
 from rekenschap.importers.pdf.extract import extract_pages
 
@@ -88,3 +88,9 @@ def test_rotated_page_gets_displayed_coordinates(tmp_path: Path) -> None:
     (rect,) = page.rects
     assert (rect.x0, rect.top, rect.x1, rect.bottom) == pytest.approx((300, 200, 400, 220))
     assert rect.fill == "#0000ff"
+
+
+def test_font_size_includes_the_drawing_scale(tmp_path: Path) -> None:
+    page = extract_pages(scaled_text_pdf(tmp_path / "schaal.pdf"))[0][0]
+    sizes = {seg.text: seg.size for line in page.lines for seg in line.segments}
+    assert sizes == {"Groot kopje": pytest.approx(16), "klein": pytest.approx(8)}

@@ -8,6 +8,7 @@ character's box) slices the page text into them, so there is no per-character Py
 from __future__ import annotations
 
 import ctypes
+import math
 from typing import Any
 
 import pypdfium2.raw as raw
@@ -36,12 +37,16 @@ def read_segments(textpage: Any, text: str, frame: Frame) -> list[Segment]:
     segments: list[Segment] = []
     glued = False  # pdfium put no space between the previous rectangle and this one
     font_size, box, length = raw.FPDFText_GetFontSize, frame.box, len(text)
+    get_matrix, matrix = raw.FPDFText_GetMatrix, raw.FS_MATRIX()
     for i, (x0, y0, x1, y1) in enumerate(boxes):
         start = starts[i]
         end = starts[i + 1] if i + 1 < count else length
         if 0 <= start < end <= length:
             piece = text[start:end]
-            size = font_size(textpage, start)
+            # the font size times the vertical scale of the character's matrix (text drawn
+            # at 1 pt and scaled up by the matrix is common outside Word)
+            get_matrix(textpage, start, matrix)
+            size = font_size(textpage, start) * (math.hypot(matrix.c, matrix.d) or 1.0)
         else:  # no usable character index: ask pdfium for the text in the box
             piece = _bounded(textpage, x0, y0, x1, y1) + " "
             size = y1 - y0
