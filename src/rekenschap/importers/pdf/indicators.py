@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from rekenschap.importers.pdf.cells import cells_of
+from rekenschap.importers.pdf.cells import Cell, cells_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
 from rekenschap.importers.pdf.layout import Line, Rect, Segment
 from rekenschap.importers.pdf.words import PageWords
@@ -72,6 +72,16 @@ def _bounds(header: list[tuple[str, float, float]]) -> list[float]:
     return [*out, 1e9]
 
 
+def _words_of(fl: FlowLine, words: PageWords | None) -> list[Cell]:
+    """The line's words: exact boxes inside runs when known, else interpolated."""
+    out: list[Cell] = []
+    for seg in fl.segments:
+        exact = words.in_segment(fl.page, seg) if words is not None else None
+        out += exact if exact is not None else cells_of(FlowLine(
+            fl.page, fl.number, Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, (seg,))))
+    return out
+
+
 def _gutter(left_runs: Sequence[Segment], right_runs: Sequence[Segment]) -> float | None:
     """The middle of the white space between two columns' text, if there is any."""
     if not left_runs or not right_runs:
@@ -81,30 +91,43 @@ def _gutter(left_runs: Sequence[Segment], right_runs: Sequence[Segment]) -> floa
     return (right_edge + left_edge) / 2 if right_edge < left_edge else None
 
 
-def _refine(bounds: list[float], lines: Sequence[FlowLine]) -> list[float]:
+def _refine(bounds: list[float], lines: Sequence[FlowLine], words: PageWords | None = None,
+            ) -> list[float]:
     """Column boundaries from the data: the header midpoints are only a first guess
     (left-aligned names start well left of their centred header; centred units overflow it).
 
     1. Complete rows (one text run per column) put a boundary in the gutter between them.
-    2. Where no complete row exists, the runs that fit in one column decide.
+    2. Else the number columns end just right of their widest number,
+    3. and the other boundaries lie in the gutter between runs that fit in one column.
     """
     out = list(bounds)
     full = [[seg for seg in fl.segments if seg.text.strip()] for fl in lines]
     full = [segs for segs in full if len(segs) == len(_COLUMNS)
-            and re.fullmatch(r"\d{1,2}", segs[0].text.strip())]
+            and re.fullmatch(r"\d{1,2}", segs[0].text.strip())
+            and all(abs(_column((seg.x0 + seg.x1) / 2, bounds) - i) <= 1
+                    for i, seg in enumerate(segs))]
     decided: set[int] = set()
     for i in range(len(_COLUMNS) - 1):
         gutter = _gutter([segs[i] for segs in full], [segs[i + 1] for segs in full])
         if gutter is not None:
             out[i] = gutter
             decided.add(i)
+    # 2. the number columns (Progr., Nr.) end just right of their widest number
+    for i, pattern in ((0, r"\d{1,2}"), (1, r"\d{1,2}\.?")):
+        if i in decided:
+            continue
+        edges = [c.x1 for fl in lines for c in _words_of(fl, words)
+                 if re.fullmatch(pattern, c.text) and _column(c.centre, out) == i]
+        if edges:
+            out[i] = max(edges) + 3
+    # 3. the other boundaries: the gutter between whole runs that fit in one column
     runs: dict[int, list[Segment]] = {}
     for fl in lines:
         for seg in fl.segments:
             first, last = _column(seg.x0 + 1, out), _column(seg.x1 - 1, out)
             if first == last:
                 runs.setdefault(first, []).append(seg)
-    for i in range(len(_COLUMNS) - 1):
+    for i in range(2, len(_COLUMNS) - 1):
         gutter = _gutter(runs.get(i, []), runs.get(i + 1, []))
         if i not in decided and gutter is not None:
             out[i] = gutter
@@ -252,7 +275,8 @@ def find_indicator_tables(
         start = 0
         header = next(((i, h) for i, fl in enumerate(lines) if (h := _header(fl))), None)
         if header is not None:
-            start, bounds = header[0] + 1, _refine(_bounds(header[1]), lines[header[0] + 1:])
+            start = header[0] + 1
+            bounds = _refine(_bounds(header[1]), lines[start:], words)
             while start < len(lines) and "jaartal" in lines[start].text.lower():
                 start += 1
         elif bounds is None:
@@ -301,6 +325,14 @@ def _row(cells: dict[str, str], fls: list[FlowLine], file: str,
             location=Location(file=file, page=first.page, line=first.number))]
     source = cells.get("bron") or None
     problems: list[Problem] = []
+    odd = [f"{k} {v!r}" for k, v in (("naam", name), ("bron", source or ""))
+           if re.match(r"^[\d%(–-]", v)]
+    if odd:  # a name or source never starts with a number: words from the unit strayed
+        problems.append(Problem(
+            code="PDF-INDICATOR-GEOMETRY", severity=Severity.WARNING,
+            message=f"indicator row {cells.get('nr', '?')} looks misread ({', '.join(odd)}); "
+                    f"words of the unit column may have landed in the wrong column",
+            location=Location(file=file, page=fls[0].page, line=fls[0].number)))
     observations: list[Observation] = []
     if cells.get("own"):
         obs, problem = _observation(cells["own"], source, file, fls)
