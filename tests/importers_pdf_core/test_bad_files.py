@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,15 @@ def test_garbage_after_a_pdf_header(tmp_path: Path) -> None:
     assert pages == []
     assert len(problems) == 1 and problems[0].severity is Severity.ERROR
     assert problems[0].code in {"IMPORT-TRUNCATED", "IMPORT-BROKEN-PDF"}
+
+
+def test_unreadable_file_and_directory(tmp_path: Path) -> None:
+    assert codes(tmp_path) == ["IMPORT-UNREADABLE"]
+    locked = finance_pdf(tmp_path / "geen-rechten.pdf")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):  # root reads anything: nothing to test then
+            pytest.skip("running as root: permissions do not stop reading")
+        assert codes(locked) == ["IMPORT-UNREADABLE"]
+    finally:
+        locked.chmod(0o644)

@@ -48,6 +48,8 @@ def check_file(path: Path, limits: Limits) -> Problem | None:
         size = path.stat().st_size
     except OSError as exc:
         return _problem("IMPORT-UNREADABLE", f"cannot read the file: {exc.strerror}", name)
+    if path.is_dir():
+        return _problem("IMPORT-UNREADABLE", "a directory, not a file", name)
     if size == 0:
         return _problem("IMPORT-EMPTY", "the file is empty (0 bytes)", name)
     if size > limits.max_bytes:
@@ -70,13 +72,18 @@ def _has_eof_marker(path: Path) -> bool:
 def open_document(path: Path, limits: Limits) -> tuple[Any, list[Problem]]:
     """Open ``path`` with pdfium; ``(None, problems)`` when it cannot be read."""
     name = str(path)
-    early = check_file(path, limits)
-    if early is not None:
-        return None, [early]
+    try:
+        early = check_file(path, limits)
+        if early is not None:
+            return None, [early]
+        truncated = not _has_eof_marker(path)
+    except OSError as exc:  # unreadable (permissions, a vanished file, an I/O error)
+        return None, [_problem("IMPORT-UNREADABLE", f"cannot read the file: {exc}", name)]
     problems: list[Problem] = []
-    truncated = not _has_eof_marker(path)
     try:
         doc = pdfium.PdfDocument(str(path))
+    except OSError as exc:
+        return None, [_problem("IMPORT-UNREADABLE", f"cannot read the file: {exc}", name)]
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code in (_PASSWORD_ERROR, _SECURITY_ERROR):
