@@ -30,7 +30,7 @@ from synthetic import synthetic_report
 
 from rekenschap.model import Report
 from rekenschap.render.builder import build_document
-from rekenschap.render.charts import ChartRenderer
+from rekenschap.render.charts import PROCESS_THRESHOLD, ChartRenderer
 from rekenschap.render.exports import ExportFormat, export
 from rekenschap.render.site import build_site
 
@@ -84,9 +84,13 @@ def bench(name: str, report: Report, work: Path) -> None:
     serial_cpu = CPU[0]
     pool = ChartRenderer()
     pooled_s, _ = timed(lambda: pool.render_all(charts))
-    print(f"charts        {serial_s:7.2f} s ({serial_cpu:.2f} cpu) in-process, {pooled_s:.2f} s "
-          f"({CPU[0]:.2f} cpu) with up to {pool.workers} worker processes "
-          f"-> {serial_s / pooled_s if pooled_s else 0:.2f}x")
+    if len(charts) >= PROCESS_THRESHOLD:
+        print(f"charts        {serial_s:7.2f} s ({serial_cpu:.2f} cpu) in-process, "
+              f"{pooled_s:.2f} s ({CPU[0]:.2f} cpu) with {pool.workers} worker processes "
+              f"-> {serial_s / pooled_s if pooled_s else 0:.2f}x")
+    else:
+        print(f"charts        {serial_s:7.2f} s ({serial_cpu:.2f} cpu) in-process (fewer than "
+              f"{PROCESS_THRESHOLD} charts: no worker processes)")
     for fmt in ExportFormat:
         suffix = "" if fmt in (ExportFormat.CSV, ExportFormat.FDP) else f".{fmt.value}"
         seconds, files = timed(lambda fmt=fmt, suffix=suffix: export(  # type: ignore[misc]

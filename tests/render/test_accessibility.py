@@ -123,6 +123,8 @@ def test_search_works_from_file_urls(site_nl: SiteResult, browser: Any) -> None:
     assert status == f"{len(links)} resultaten gevonden."
     browser.get(search.as_uri() + "?q=" + "%3Cscript%3Ealert")
     assert browser.execute_script("return document.querySelectorAll('#rs-results a').length") == 1
+    assert browser.execute_script(
+        "return document.getElementById('rs-status').textContent") == "1 resultaat gevonden."
     assert _axe(browser, search, "?q=veiligheid") == []  # with results on the page
     browser.get(search.as_uri() + "?q=geenenkeltreffer")
     assert browser.execute_script(

@@ -58,11 +58,11 @@ def add_chart(document: object, chart: ChartData, renderer: ChartRenderer) -> No
     assert isinstance(document, DocxDocument)
     uri = renderer.png_data_uri(chart)
     png = base64.b64decode(uri.split(",", 1)[1])
-    document.add_picture(io.BytesIO(png), width=Cm(14))
+    shape = document.add_picture(io.BytesIO(png), width=Cm(14))
     # python-docx has no API for alt text: set wp:docPr/@descr, which Word shows as "Alt Text".
-    for doc_pr in document.paragraphs[-1]._p.xpath(".//wp:docPr"):
-        doc_pr.set("descr", chart.alt)
-        doc_pr.set("title", chart.table.caption)
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", chart.alt)
+    doc_pr.set("title", chart.table.caption)
     document.add_paragraph(chart.alt, style="Caption")
 
 

@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "site.search.results": ("Resultaten", "Results"),
     "site.search.none": ("Geen resultaten gevonden.", "No results found."),
     "site.search.count": ("{n} resultaten gevonden.", "{n} results found."),
+    "site.search.one": ("1 resultaat gevonden.", "1 result found."),
     "site.search.nojs": ("Zoeken werkt met JavaScript. Gebruik anders de inhoudsopgave.",
                          "Search needs JavaScript. Otherwise use the table of contents."),
     "site.nav": ("Hoofdnavigatie", "Main navigation"),

@@ -36,8 +36,9 @@
     list.textContent = "";
     if (!query) { status.textContent = ""; return; }
     var found = search(query);
-    status.textContent = found.length ? status.dataset.count.replace("{n}", found.length)
-                                      : status.dataset.none;
+    status.textContent = found.length === 0 ? status.dataset.none
+      : found.length === 1 ? status.dataset.one
+      : status.dataset.count.replace("{n}", String(found.length));
     found.forEach(function (e) {
       var li = document.createElement("li");
       var a = document.createElement("a");
