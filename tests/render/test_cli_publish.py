@@ -36,6 +36,17 @@ def test_publish_internal_build_shows_check_problems(tmp_path: Path) -> None:
     assert "groningen-2024-veiligheid.yaml" in problems
 
 
+def test_publish_with_chart_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    args = ["publish", str(EXAMPLE), "-o", str(tmp_path / "site"), "--public",
+            "--chart-cache", str(cache)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "(7 charts," in first.output and len(list(cache.glob("*.svg"))) == 7
+    second = runner.invoke(app, args)
+    assert "(0 charts," in second.output
+
+
 def test_publish_public_english(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = runner.invoke(app, ["publish", str(EXAMPLE), "-o", str(site), "--lang", "en",

@@ -58,6 +58,9 @@ def publish(
     lang: _Lang = "nl",
     public: Annotated[bool, typer.Option(
         "--public", help="Leave out the problems page (public build).")] = False,
+    chart_cache: Annotated[Path | None, typer.Option(
+        "--chart-cache", help="Keep rendered charts here; unchanged charts are not rendered "
+                              "again on the next build.")] = None,
 ) -> None:
     """Build the static website: overview, a page per programme, charts, search.
 
@@ -75,7 +78,8 @@ def publish(
     if not reports:
         console.print("nothing to publish", style="red")
         raise typer.Exit(2)
-    result = build_site(reports, output, lang=lang, public=public, problems=found)
+    result = build_site(reports, output, lang=lang, public=public, problems=found,
+                        chart_cache=chart_cache)
     typer.echo(f"{output}: {len(result.pages)} pages for {len(reports)} document(s) in "
                f"{result.seconds:.1f}s ({result.charts_rendered} charts, "
                f"{result.chart_seconds:.1f}s); open {output / 'index.html'}")
