@@ -12,7 +12,7 @@ from tests.importers_pdf_core.pdfgen import finance_pdf
 from typer.testing import CliRunner
 
 from rekenschap.cli import app
-from rekenschap.cli.imports import targets
+from rekenschap.cli.imports import parse_pages, targets
 
 runner = CliRunner()
 
@@ -98,3 +98,12 @@ def test_real_subprocess_smoke(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr  # the generated page has no programme heading
     assert "2 file(s): 1 imported, 1 failed" in done.stdout
     assert (tmp_path / "uit" / f"{EXAMPLE.stem}.json").exists()
+
+
+def test_pages_option(tmp_path: Path) -> None:
+    assert parse_pages("1-3, 7,2") == (1, 2, 3, 7)
+    pdf = finance_pdf(tmp_path / "drie.pdf", pages=3)
+    result = runner.invoke(app, ["import", str(pdf), "--pages", "2,9", "-o", str(tmp_path)])
+    assert "IMPORT-NO-SUCH-PAGE warning page 9 requested" in result.output
+    for bad in ("0-2", "3-1", "a", "1-"):
+        assert runner.invoke(app, ["import", str(pdf), "--pages", bad]).exit_code == 2

@@ -21,6 +21,20 @@ from rekenschap.model import DocumentKind, Location, Problem, Severity
 from rekenschap.render.native import dump_json
 
 
+def parse_pages(spec: str) -> tuple[int, ...]:
+    """``"1-3,7"`` -> ``(1, 2, 3, 7)``; raises ``typer.BadParameter`` on anything else."""
+    numbers: list[int] = []
+    for part in spec.replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise typer.BadParameter(f"{spec!r}: use page numbers and ranges like 1-3,7")
+        low, high = int(first), int(last or first)
+        if low < 1 or high < low:
+            raise typer.BadParameter(f"{part!r}: pages count from 1, ranges go up")
+        numbers.extend(range(low, high + 1))
+    return tuple(dict.fromkeys(numbers))
+
+
 def targets(paths: list[Path], out: Path | None) -> dict[Path, Path]:
     """Where each input's JSON goes: ``OUT/<stem>.json``; inputs sharing a stem get their
     suffix added (``a.txt`` and ``a.yaml`` -> ``a-txt.json``, ``a-yaml.json``), then a number."""
@@ -74,6 +88,8 @@ def import_command(
     year: Annotated[int | None, typer.Option(min=1900, max=2200, help="Document year.")] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1,
                                            help="Refuse PDFs with more pages.")] = 3000,
+    pages: Annotated[str | None, typer.Option(
+        "--pages", help="Only these PDF pages, e.g. 1-30,45.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as one JSON "
                                                          "document instead of lines.")] = False,
 ) -> None:
@@ -82,7 +98,8 @@ def import_command(
     Importeer documenten naar JSON; meldingen als bestand:pagina:regel: CODE ernst melding.
     """
     options = ImportOptions(organisation=organisation, cbs_code=cbs_code, kind=kind, year=year,
-                            ocr=ocr, max_pages=max_pages)
+                            ocr=ocr, max_pages=max_pages,
+                            pages=parse_pages(pages) if pages else None)
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     single = len(paths) == 1
