@@ -204,7 +204,7 @@ _KIND_WORDS: tuple[tuple[str, DocumentKind], ...] = (
     (r"jaarverslag", DocumentKind.JAARVERSLAG),
     (r"(?:programma)?begroting|meerjarenbegroting", DocumentKind.BEGROTING),
     (r"voorjaarsnota|kadernota|voorjaarsbrief", DocumentKind.VOORJAARSNOTA),
-    (r"(?:\d+e\s+|eerste\s+|tweede\s+)?(?:bestuurs|tussen)rapportage|burap|najaarsnota",
+    (r"(?:\d{1,2}e\s+|eerste\s+|tweede\s+)?(?:bestuurs|tussen)rapportage|burap|najaarsnota",
      DocumentKind.BESTUURSRAPPORTAGE),
 )
 _YEAR = r"(?:19|20)\d\d"

@@ -72,9 +72,14 @@ class _Segment:
     """Further numbers of the segment that were not read as value, year or unit."""
 
 
+def _after_word(text: str, pos: int, word: str) -> bool:
+    """True when ``word`` (and spaces) stands right before ``pos`` ("per 1000": 1000)."""
+    before = text[max(0, pos - len(word) - 8):pos].rstrip().lower()
+    return before.endswith(word) and not before[:-len(word)][-1:].isalpha()
+
+
 def _read_segment(text: str) -> _Segment:
-    tokens = [m for m in _NUMBER.finditer(text)
-              if not re.search(r"\bper\s*$", text[:m.start()], re.IGNORECASE)]
+    tokens = [m for m in _NUMBER.finditer(text) if not _after_word(text, m.start(), "per")]
     years = [m for m in tokens if _YEAR.match(m.group("num"))]
     values = [m for m in tokens if not _YEAR.match(m.group("num"))]
     if not values and len(years) >= 2:
@@ -84,8 +89,7 @@ def _read_segment(text: str) -> _Segment:
     if not values:
         return _Segment(None, period, "", tuple(unread))
     value = values[0]
-    unread += [m.group("num") for m in values[1:]
-               if not re.search(r"\bnaar\s*$", text[:m.start()], re.IGNORECASE)]
+    unread += [m.group("num") for m in values[1:] if not _after_word(text, m.start(), "naar")]
     tail = text[value.end():]
     tail = re.split(r"\s+in\s+(?:19|20)\d\d\b|(?<!\d)(?:19|20)\d\d(?!\d)", tail)[0]
     unit_text = " ".join(tail.strip(" ).,;:").split())
