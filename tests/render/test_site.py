@@ -170,3 +170,19 @@ def test_same_document_twice_gets_distinct_folders(tmp_path: Path) -> None:
 def test_problems_must_match_reports(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="1 lists for 2 reports"):
         build_site([example_report(), rich_report()], tmp_path, problems=[[]])
+
+
+def test_vendored_files_match_the_vendor_manifest() -> None:
+    """The committed NL Design System CSS and axe-core are what scripts/vendor_assets.py wrote."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "vendor_assets.py"
+    spec = importlib.util.spec_from_file_location("vendor_assets", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.check() == 0
+    css = "a { } .utrecht-page { x: 1 } .utrecht-page-body { y: 2 } .utrecht-pagex { z: 3 }"
+    kept = module.select_component_rules(css)
+    assert ".utrecht-page " in kept and ".utrecht-page-body" in kept
+    assert ".utrecht-pagex" not in kept and "a {" not in kept
