@@ -26,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import tinycss2
+import tinycss2  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "src" / "rekenschap" / "render" / "static" / "vendor"
@@ -106,7 +106,7 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def vendor(work: Path) -> dict[str, object]:
+def vendor(work: Path) -> dict[str, dict[str, str]]:
     specs = [f"{name}@{version}" for name, version in PACKAGES.items()]
     subprocess.run(["npm", "init", "-y"], cwd=work, check=True, capture_output=True)
     subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", *specs],
@@ -140,10 +140,8 @@ def vendor(work: Path) -> dict[str, object]:
     shutil.copyfile(axe / "LICENSE", TEST_ASSETS / "LICENSE-axe-core.txt")
     files = sorted([*VENDOR.glob("*.css"), *VENDOR.glob("LICENSE-*"),
                     TEST_ASSETS / "axe.min.js"])
-    manifest: dict[str, object] = {
-        "packages": PACKAGES,
-        "files": {str(p.relative_to(ROOT)): _sha(p) for p in files},
-    }
+    sums = {str(p.relative_to(ROOT)): _sha(p) for p in files}
+    manifest: dict[str, dict[str, str]] = {"packages": PACKAGES, "files": sums}
     (VENDOR / "VENDOR.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
@@ -171,7 +169,7 @@ def main() -> int:
         return check()
     with tempfile.TemporaryDirectory(prefix="rekenschap-vendor-") as tmp:
         manifest = vendor(Path(tmp))
-    for name in manifest["files"]:  # type: ignore[union-attr]
+    for name in manifest["files"]:
         print(f"wrote {name}")
     return 0
 
