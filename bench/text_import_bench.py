@@ -5,8 +5,9 @@ lines, the best time of ``import_text``, lines per second, and the ratio to a ba
 in the same run: reading the same text into whitespace-collapsed lines and nothing else (the
 least any importer must do). Inputs: the Groningen seed, the seed repeated 200 times (one long
 dump with 200 deelprogramma's), and the pypdfium2 text of the Wassenaar corpus PDFs (pages joined
-by form feeds, as a text dump would be); inputs whose files are absent are skipped. Two
-pathological inputs guard against quadratic behaviour (both once took 25-35 s).
+by form feeds, as a text dump would be); inputs whose files are absent are skipped.
+Pathological inputs guard against quadratic behaviour (each once took 12-114 s; found by
+scanning repeated chunks at two sizes).
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ def _inputs() -> list[tuple[str, str]]:
     out.append(("100k-char bullet of '(a'",
                 "Programma 1 A\n• X gedaald t.o.v. 2019 " + "(a" * 50000))
     out.append(("100k-char wrapped paragraph", "Programma 1 A\nDoel\n" + "woord-\n" * 20000))
+    out.append(("2000-line finance header", "Programma 1 A\n" + "begroting\n" * 2000 + "Lasten 1"))
+    out.append(("40k-digit number", "Programma 1 A\nDoel\n• " + "1" * 40000))
+    out.append(("indicator with 16k years", "Programma 1 A\nBeleidsindicatoren\n• X gedaald "
+                "t.o.v. 2019 (" + "2019 " * 16000))
     for name in ("jaarstukken-2023.pdf", "begroting-2021-2024.pdf",
                  "jaarstukken-2019-unmapped-fonts.pdf"):
         path = WASSENAAR / name
