@@ -47,6 +47,7 @@ urlpatterns = [
     path("programmas/<int:pk>/doelen/<int:index>/", structured.goal_edit, name="goal_edit"),
     path("programmas/<int:pk>/financien/", structured.finance_edit, name="finance_edit"),
     path("token/", account.token_view, name="token"),
+    path("drempels/", account.settings_view, name="settings"),
     path("opmerkingen/", account.inbox, name="inbox"),
     path("site/<int:pk>.zip", documents.site_zip, name="site_zip"),
     path("site/<int:pk>/", documents.site_file, name="site"),

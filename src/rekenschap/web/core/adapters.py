@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from rekenschap.checks import run_checks as checks_run
+from rekenschap.checks.config import CheckConfig
 from rekenschap.checks.narrative import suggestions as narrative_suggestions
 from rekenschap.importers import import_path
 from rekenschap.model import Problem, Programme, Report, Severity
@@ -40,10 +41,14 @@ def import_file(path: Path) -> tuple[Report | None, list[Problem]]:
     return report, list(problems)
 
 
-def run_checks(report: Report) -> list[Problem]:
-    """The checks layer's findings for ``report``."""
+def run_checks(report: Report, config: CheckConfig | None = None) -> list[Problem]:
+    """The checks layer's findings for ``report`` (with the controller's thresholds)."""
+    if config is None:
+        from rekenschap.web.core.thresholds import current_config
+
+        config = current_config()
     try:
-        return list(checks_run(report))
+        return list(checks_run(report, config))
     except Exception as exc:  # the checks promise not to raise; if one does, it is a finding
         return [_failed("checks", exc)]
 

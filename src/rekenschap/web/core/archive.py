@@ -12,6 +12,7 @@ from django.db import connection, models, transaction
 
 from rekenschap.web.core.models import (
     ApiToken,
+    CheckSettings,
     Comment,
     Document,
     ImportRecord,
@@ -35,6 +36,7 @@ MODELS: list[type[models.Model]] = [
     ImportRecord,
     Publication,
     ApiToken,
+    CheckSettings,
 ]
 
 

@@ -206,3 +206,14 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     label = models.CharField(max_length=100, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class CheckSettings(models.Model):
+    """The check thresholds (``rekenschap.toml`` text), one row per save; the newest applies."""
+
+    toml = models.TextField(blank=True, default="")
+    user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-at", "-id")

@@ -24,6 +24,7 @@ class Action(StrEnum):
     COMMENT = "comment"  # place a question or comment
     READ_COMMENTS = "read_comments"
     MANAGE_USERS = "manage_users"
+    SETTINGS = "settings"              # set the check thresholds
 
 
 _ALL = set(Role)
@@ -41,6 +42,7 @@ TABLE: dict[Action, set[Role]] = {
     Action.COMMENT: {Role.CONTROLLER, Role.AUTEUR, Role.RAADSLID},
     Action.READ_COMMENTS: {Role.BEHEERDER, Role.CONTROLLER, Role.AUTEUR, Role.RAADSLID},
     Action.MANAGE_USERS: {Role.BEHEERDER},
+    Action.SETTINGS: {Role.BEHEERDER, Role.CONTROLLER},
 }
 # An auteur may do these only on programmes assigned to them.
 ASSIGNED_ONLY = {Action.EDIT, Action.SUBMIT, Action.CORRECT, Action.COMMENT, Action.READ_COMMENTS}

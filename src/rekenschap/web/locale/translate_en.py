@@ -176,6 +176,13 @@ EN: dict[str, str | tuple[str, str]] = {
     "Alles bewerken": "Edit everything",
     "Doel toevoegen": "Add a goal",
     "Dit doel bewerken": "Edit this goal",
+    "U mag de drempels niet instellen.": "You may not set the thresholds.",
+    "Drempels opgeslagen; de controles gebruiken ze vanaf nu.": "Thresholds saved; the checks use them from now on.",
+    "Drempels": "Thresholds",
+    "Drempels voor de controles": "Thresholds for the checks",
+    "In het formaat van rekenschap.toml (zie docs/checks.md), bijvoorbeeld:": "In the format of rekenschap.toml (see docs/checks.md), for example:",
+    "Niet opgeslagen:": "Not saved:",
+    "Eerdere versies": "Earlier versions",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"

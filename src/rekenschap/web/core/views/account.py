@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from rekenschap.web.core.models import Comment, Role, User
+from rekenschap.web.core import thresholds
+from rekenschap.web.core.errors import Forbidden
+from rekenschap.web.core.models import CheckSettings, Comment, Role, User
+from rekenschap.web.core.permissions import Action, can
 from rekenschap.web.core.tokens import create_token
-from rekenschap.web.core.views.common import user_of
+from rekenschap.web.core.views.common import error_page, user_of
 
 
 @login_required
@@ -43,3 +50,24 @@ class PasswordChange(auth_views.PasswordChangeView):
         response = super().form_valid(form)
         User.objects.filter(pk=form.user.pk).update(must_change_password=False)
         return response
+
+
+@login_required
+def settings_view(request: HttpRequest) -> HttpResponse:
+    """The check thresholds (controller, beheerder) as rekenschap.toml text."""
+    user = user_of(request)
+    if not can(user, Action.SETTINGS):
+        return error_page(request, Forbidden(_("U mag de drempels niet instellen.")))
+    text = thresholds.current_text()
+    problems: list[Any] = []
+    status = 200
+    if request.method == "POST":
+        text = request.POST.get("toml", "")[:20000]
+        problems = [p.model_dump(mode="json") for p in thresholds.save(text, user)]
+        if not problems:
+            messages.success(request, _("Drempels opgeslagen; de controles gebruiken ze vanaf nu."))
+            return redirect("settings")
+        status = 422
+    return render(request, "rekenschap/settings.html", {
+        "toml": text, "problems": problems,
+        "history": CheckSettings.objects.select_related("user")[:20]}, status=status)
