@@ -1,9 +1,11 @@
 """Text-dump importer (tekstimport): a P&C text extraction -> :class:`Report` + problems.
 
-Entry points: :func:`import_text` (text in hand) and :func:`import_text_file` (a path).
-The work is split over ``textdump_*`` modules: lines (numbering, furniture, joining), outline
-(headings), programme (zones), goals (two interleaved columns) and finance (tables), plus
-the shared :mod:`headings` and :mod:`sentences` parsers.
+Entry points: :func:`import_text` (the text, or a ``Path``) and :func:`import_text_file` (a
+path). The work is split over ``textdump_*`` modules: lines (numbering, pages, furniture,
+joining), outline (headings; page breaks bridged), programme (zones), goals (interleaved two
+columns; numbered goals with coded results), finance (wrapped and stacked headers) and codes
+(every ``TXT-`` problem code), plus the shared :mod:`headings`, :mod:`sentences` and
+:mod:`quantities` parsers.
 
 Document metadata, first source wins:
 

@@ -2,7 +2,9 @@
 
 :func:`outline` walks the numbered lines once and sorts them into programmes and, within a
 programme, zones that start at a W-heading ("Wat wilden we bereiken? Wat hebben we daarvoor
-gedaan?"). It reads no content; :mod:`rekenschap.importers.textdump_programme` does.
+gedaan?"). Page furniture is left out, and the blank lines around it only count as a
+paragraph break when the text does not visibly continue (:func:`continues`). It reads no
+content; :mod:`rekenschap.importers.textdump_programme` does.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from rekenschap.importers.headings import (
 )
 from rekenschap.importers.textdump_lines import TextLine, find_furniture, is_bullet
 
-__all__ = ["Outline", "ProgrammeDraft", "Zone", "outline"]
+__all__ = ["Outline", "ProgrammeDraft", "Zone", "continues", "outline"]
 
 
 @dataclass
