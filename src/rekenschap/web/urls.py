@@ -9,7 +9,13 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from rekenschap.web.core.api import api
-from rekenschap.web.core.views import account, documents, programmes, structured
+from rekenschap.web.core.views import (
+    account,
+    documents,
+    programmes,
+    structured,
+    structured_rows,
+)
 
 urlpatterns = [
     path("", documents.home, name="home"),
@@ -46,6 +52,10 @@ urlpatterns = [
     path("programmas/<int:pk>/doelen/nieuw/", structured.goal_edit, name="goal_new"),
     path("programmas/<int:pk>/doelen/<int:index>/", structured.goal_edit, name="goal_edit"),
     path("programmas/<int:pk>/financien/", structured.finance_edit, name="finance_edit"),
+    path("programmas/<int:pk>/indicatoren/<int:index>/", structured_rows.indicator_edit,
+         name="indicator_edit"),
+    path("programmas/<int:pk>/toelichtingen/<int:index>/", structured_rows.explanation_edit,
+         name="explanation_edit"),
     path("token/", account.token_view, name="token"),
     path("drempels/", account.settings_view, name="settings"),
     path("opmerkingen/", account.inbox, name="inbox"),

@@ -183,6 +183,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "In het formaat van rekenschap.toml (zie docs/checks.md), bijvoorbeeld:": "In the format of rekenschap.toml (see docs/checks.md), for example:",
     "Niet opgeslagen:": "Not saved:",
     "Eerdere versies": "Earlier versions",
+    "Onderdeel niet gevonden.": "Part not found.",
+    "Waarnemingen van de indicator": "Observations of the indicator",
+    "Getallen op zijn Nederlands (5,7 of 42.668). Maak een rij leeg om hem te verwijderen; vul een lege rij om iets toe te voegen.": "Numbers the Dutch way (5,7 or 42.668). Empty a row to remove it; fill an empty row to add one.",
+    "Niet opgeslagen: deze velden zijn geen getal:": "Not saved: these fields are not numbers:",
+    "Waarnemingen bewerken": "Edit observations",
+    "Toelichting bewerken": "Edit explanation",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"

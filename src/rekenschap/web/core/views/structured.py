@@ -18,7 +18,7 @@ from rekenschap.web.core.views.common import error_page, readable_programme, use
 from rekenschap.web.core.views.programmes import save_or_conflict
 
 
-def _editable(request: HttpRequest, pk: int) -> tuple[ProgrammeRecord, dict[str, Any]]:
+def editable_programme(request: HttpRequest, pk: int) -> tuple[ProgrammeRecord, dict[str, Any]]:
     record, _drafts = readable_programme(request, pk)
     if not can(user_of(request), Action.EDIT, record):
         raise Forbidden(_("U mag dit programma niet bewerken."))
@@ -27,7 +27,7 @@ def _editable(request: HttpRequest, pk: int) -> tuple[ProgrammeRecord, dict[str,
     return record, dict(record.current.content if record.current else {})
 
 
-def _version(request: HttpRequest, record: ProgrammeRecord) -> int:
+def posted_version(request: HttpRequest, record: ProgrammeRecord) -> int:
     try:
         return int(request.POST.get("base_version", record.version))
     except ValueError:
@@ -37,7 +37,7 @@ def _version(request: HttpRequest, record: ProgrammeRecord) -> int:
 @login_required
 def goal_edit(request: HttpRequest, pk: int, index: int | None = None) -> HttpResponse:
     try:
-        record, content = _editable(request, pk)
+        record, content = editable_programme(request, pk)
         if index is not None and not 0 <= index < len(content.get("goals") or []):
             raise NotFound(_("Doel niet gevonden."))
     except WebError as error:
@@ -57,14 +57,14 @@ def goal_edit(request: HttpRequest, pk: int, index: int | None = None) -> HttpRe
         return render(request, "rekenschap/goal_edit.html", context, status=422)
     new = structured.apply_goal(content, index, **fields)
     return save_or_conflict(
-        request, record, new, _version(request, record), request.POST.get("note", ""), {}
+        request, record, new, posted_version(request, record), request.POST.get("note", ""), {}
     )
 
 
 @login_required
 def finance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        record, content = _editable(request, pk)
+        record, content = editable_programme(request, pk)
         if not content.get("finance"):
             raise NotFound(_("Dit programma heeft geen financiële tabel."))
     except WebError as error:
@@ -86,5 +86,5 @@ def finance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         context.update(rows=shown, errors=errors)
         return render(request, "rekenschap/finance_edit.html", context, status=422)
     return save_or_conflict(
-        request, record, new, _version(request, record), request.POST.get("note", ""), {}
+        request, record, new, posted_version(request, record), request.POST.get("note", ""), {}
     )

@@ -1,0 +1,63 @@
+"""Form pages for an indicator's observations and an explanation's variance items."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from rekenschap.web.core import structured_rows
+from rekenschap.web.core.errors import NotFound, WebError
+from rekenschap.web.core.structured_rows import OBSERVATIONS, VARIANCE_ITEMS, RowSpec
+from rekenschap.web.core.views.common import error_page
+from rekenschap.web.core.views.programmes import save_or_conflict
+from rekenschap.web.core.views.structured import editable_programme, posted_version
+
+
+def _rows_page(
+    request: HttpRequest, pk: int, index: int, spec: RowSpec, title: str, name_field: str
+) -> HttpResponse:
+    try:
+        record, content = editable_programme(request, pk)
+        if not 0 <= index < len(content.get(spec.part) or []):
+            raise NotFound(_("Onderdeel niet gevonden."))
+    except WebError as error:
+        return error_page(request, error)
+    lang = get_language() or "nl"
+    part = content[spec.part][index]
+    context: dict[str, Any] = {
+        "record": record,
+        "version": record.version,
+        "title": title,
+        "name": part.get(name_field) or "",
+        "fields": spec.fields,
+        "rows": structured_rows.rows(content, spec, index, lang),
+    }
+    if request.method != "POST":
+        return render(request, "rekenschap/rows_edit.html", context)
+    new, errors = structured_rows.apply_rows(
+        content, spec, index, {k: str(v) for k, v in request.POST.items()}
+    )
+    if errors:
+        context["rows"] = [
+            [(n, f, request.POST.get(n, v)) for n, f, v in row] for row in context["rows"]
+        ]
+        context["errors"] = errors
+        return render(request, "rekenschap/rows_edit.html", context, status=422)
+    return save_or_conflict(
+        request, record, new, posted_version(request, record), request.POST.get("note", ""), {}
+    )
+
+
+@login_required
+def indicator_edit(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+    return _rows_page(request, pk, index, OBSERVATIONS, _("Waarnemingen van de indicator"), "name")
+
+
+@login_required
+def explanation_edit(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+    return _rows_page(request, pk, index, VARIANCE_ITEMS, _("Toelichting op verschillen"), "title")
