@@ -84,3 +84,17 @@ def test_ocr_reads_known_rows_of_the_other_scans(name: str, word: str, amount: s
     assert page.source == "ocr"
     assert word in page.text and amount in page.text
     assert len(AMOUNT.findall(page.text)) > 50
+
+
+@needs_tesseract
+@pytest.mark.corpus
+def test_unmapped_font_pages_are_read_by_ocr_in_parallel() -> None:
+    path = corpus_file("wassenaar", "jaarstukken-2019-unmapped-fonts.pdf")
+    pages, problems = extract_pages(path, pages=[7, 8], ocr=True)
+    assert [p.source for p in pages] == ["ocr", "ocr"]
+    assert [(p.code, p.location.page) for p in problems] == [("PDF-OCR-USED", 7),
+                                                             ("PDF-OCR-USED", 8)]
+    assert "no Unicode mapping" in problems[0].message  # why OCR was needed
+    # page 7 holds only the auditor's statement (rendered page checked by eye)
+    assert pages[0].lines[0].text == "De controleverklaring"
+    assert "accountantscontrole" in pages[0].text

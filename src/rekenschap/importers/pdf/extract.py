@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -178,13 +178,11 @@ def extract_pages(
                 problems.append(_problem("PDF-PAGE-FAILED", f"page could not be read: {exc}",
                                          name, number))
                 continue
-            if not page.quality.usable:
-                if ocr:
-                    page, ocr_problems = _ocr_page(doc, page, name)
-                    problems.extend(ocr_problems)
-                else:
-                    problems.append(_page_problem(page, name))
+            if not page.quality.usable and not ocr:
+                problems.append(_page_problem(page, name))
             result.append(page)
+        if ocr:
+            result = _with_ocr(doc, result, name, problems)
     finally:
         doc.close()
     return result, problems
@@ -205,12 +203,26 @@ def _wanted_pages(pages: Iterable[int] | None, total: int, name: str,
     return wanted
 
 
-def _ocr_page(doc: Any, page: Page, name: str) -> tuple[Page, list[Problem]]:
-    from rekenschap.importers.pdf.ocr import ocr_page
+def _with_ocr(doc: Any, pages: list[Page], name: str, problems: list[Problem]) -> list[Page]:
+    """``pages`` with those lacking a usable text layer replaced by their OCR reading."""
+    from rekenschap.importers.pdf.ocr import ocr_pages
 
-    ocr_result, problems = ocr_page(doc, page.number - 1, name)
-    if ocr_result is None:
-        return page, [_page_problem(page, name), *problems]
-    notice = _problem("PDF-OCR-USED", f"text read by OCR ({page.quality.reason})", name,
-                      page.number, severity=Severity.NOTICE)
-    return replace(ocr_result, quality=replace(ocr_result.quality)), [notice, *problems]
+    unusable = {p.number: p for p in pages if not p.quality.usable}
+    if not unusable:
+        return pages
+    read = ocr_pages(doc, [n - 1 for n in unusable], name)
+    out: list[Page] = []
+    for page in pages:
+        if page.number not in unusable:
+            out.append(page)
+            continue
+        ocr_page, ocr_problems = read[page.number - 1]
+        if ocr_page is None:
+            problems.extend([_page_problem(page, name), *ocr_problems])
+            out.append(page)
+        else:
+            problems.append(_problem("PDF-OCR-USED", f"text read by OCR ({page.quality.reason})",
+                                     name, page.number, severity=Severity.NOTICE))
+            problems.extend(ocr_problems)
+            out.append(ocr_page)
+    return out
