@@ -88,3 +88,24 @@ def test_one_error_shape(world: World, method: str, path: str, body: object, sta
     assert set(payload) == {"ok", "error"} and payload["ok"] is False
     assert set(payload["error"]) == {"code", "message", "details"}
     assert payload["error"]["code"] == code and payload["error"]["message"]
+
+
+def test_upload_through_the_api_records_problems(world: World) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from web_world import EXAMPLE
+
+    client = world.api(Role.CONTROLLER)
+    good = client.post("/api/v1/imports", {"file": SimpleUploadedFile(
+        "groningen.yaml", EXAMPLE.read_bytes())})
+    assert good.status_code == 201 and good.json()["document"] is not None
+    bad = client.post("/api/v1/imports", {"file": SimpleUploadedFile("x.exe", b"MZ")})
+    assert bad.status_code == 201
+    assert bad.json()["document"] is None
+    assert [p["code"] for p in bad.json()["problems"]] == ["WEB-UPLOAD-TYPE"]
+    listed = client.get(f"/api/v1/documents/{good.json()['document']}/imports").json()
+    assert [i["file_name"] for i in listed] == ["groningen.yaml"]
+    assert world.api(Role.LEZER).post("/api/v1/imports", {"file": SimpleUploadedFile(
+        "groningen.yaml", EXAMPLE.read_bytes())}).status_code == 403
+    users = world.api(Role.BEHEERDER).get("/api/v1/users").json()
+    auteur = next(u for u in users if u["role"] == "auteur")
+    assert auteur["programmes"] == [world.own.pk]

@@ -125,12 +125,14 @@ def api(action: str) -> Call:
                           json.dumps({"target": "goals[0]", "text": "Waarom?"}), **put).status_code
         if action == "read_comments":
             return c.get(f"{base}/programmes/{w.published.pk}/comments").status_code
+        if action == "manage_users":
+            return c.get(f"{base}/users").status_code
         raise AssertionError(action)
     return call
 
 
 ACTIONS = sorted({a for allowed in EXPECTED.values() for a in allowed})
-API_ACTIONS = [a for a in ACTIONS if a not in {"manage_users", "settings"}]
+API_ACTIONS = [a for a in ACTIONS if a != "settings"]
 
 
 def _state(w: World) -> tuple[int, int, int, int]:

@@ -189,6 +189,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Niet opgeslagen: deze velden zijn geen getal:": "Not saved: these fields are not numbers:",
     "Waarnemingen bewerken": "Edit observations",
     "Toelichting bewerken": "Edit explanation",
+    "U mag geen gebruikers beheren.": "You may not manage users.",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
