@@ -8,12 +8,15 @@ begroting-2021-2024 are pictures with the title in them. Reporting them is corre
 
 from __future__ import annotations
 
+import ctypes
+
 import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 import pytest
 from tests.conftest import CORPUS, corpus_file
 
 from rekenschap.importers.pdf.extract import extract_pages
-from rekenschap.importers.pdf.runs import clean_text
+from rekenschap.importers.pdf.runs import clean_text, locate_runs
 
 pytestmark = pytest.mark.corpus
 
@@ -102,3 +105,41 @@ def test_segments_agree_with_pdfium_plain_text(name: str) -> None:
     for page in pages:
         plain = clean_text(doc[page.number - 1].get_textpage().get_text_range())
         assert _letters(plain) == _letters(page.text), f"page {page.number}"
+
+
+def _reference_run_starts(textpage: object, length: int) -> list[int]:
+    """Exact but slow: pdfium's rectangles are runs of consecutive, non-generated characters
+    with a box, of one text object; the first index of each such run."""
+    box = [ctypes.c_double() for _ in range(4)]
+    starts: list[int] = []
+    previous = None
+    for i in range(length):
+        if raw.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        raw.FPDFText_GetCharBox(textpage, i, *box)
+        if box[1].value - box[0].value < 0.01 or box[3].value - box[2].value < 0.01:
+            continue
+        obj = ctypes.cast(raw.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
+        if obj != previous:
+            starts.append(i)
+            previous = obj
+    return starts
+
+
+@pytest.mark.parametrize("name", sorted(IMAGE_ONLY_PAGES))
+def test_fast_run_starts_equal_the_exact_ones(name: str) -> None:
+    """The one-lookup-per-rectangle starts agree with a character-by-character walk (every
+    7th page); at most a leading space of a run may be skipped."""
+    doc = pdfium.PdfDocument(str(corpus_file("wassenaar", name)))
+    checked = 0
+    for index in range(0, len(doc), 7):
+        textpage = doc[index].get_textpage()
+        text = textpage.get_text_range()
+        reference = _reference_run_starts(textpage.raw, len(text))
+        fast = locate_runs(textpage.raw, text)[1]
+        assert len(fast) == len(reference), f"page {index + 1}"
+        for ours, exact in zip(fast, reference, strict=True):
+            assert ours == exact or (ours > exact and not text[exact:ours].strip()), (
+                f"page {index + 1}: run at {exact} {text[exact:exact + 12]!r}, ours at {ours}")
+        checked += len(fast)
+    assert checked > 500

@@ -15,14 +15,17 @@ import pypdfium2.raw as raw
 
 from rekenschap.importers.pdf.layout import Frame, Segment
 
-__all__ = ["clean_text", "read_segments"]
+__all__ = ["clean_text", "locate_runs", "read_segments"]
 
 
-def read_segments(textpage: Any, text: str, frame: Frame) -> list[Segment]:
+Box = tuple[float, float, float, float]
+
+
+def locate_runs(textpage: Any, text: str) -> tuple[list[Box], list[int]]:
+    """pdfium's text rectangles (user space ``x0, y0, x1, y1``) and the index in ``text`` of
+    each one's first character (-1 where it could not be placed)."""
     count = raw.FPDFText_CountRects(textpage, 0, -1)
-    if count <= 0:
-        return []
-    boxes: list[tuple[float, float, float, float]] = []
+    boxes: list[Box] = []
     starts: list[int] = []
     d0, d1, d2, d3 = (ctypes.c_double() for _ in range(4))
     get_rect, index_at = raw.FPDFText_GetRect, raw.FPDFText_GetCharIndexAtPos
@@ -34,6 +37,14 @@ def read_segments(textpage: Any, text: str, frame: Frame) -> list[Segment]:
         probe = x0 + 0.5 if x1 - x0 > 1.0 else (x0 + x1) / 2
         starts.append(index_at(textpage, probe, y0 + half, 0.5, half if half > 0.5 else 0.5))
     _repair_starts(textpage, text, boxes, starts)
+    return boxes, starts
+
+
+def read_segments(textpage: Any, text: str, frame: Frame) -> list[Segment]:
+    """The page's runs of text as segments in displayed coordinates, in pdfium's order; runs
+    that pdfium put no space between (a minus sign and its digits) are joined."""
+    boxes, starts = locate_runs(textpage, text)
+    count = len(boxes)
     segments: list[Segment] = []
     glued = False  # pdfium put no space between the previous rectangle and this one
     font_size, box, length = raw.FPDFText_GetFontSize, frame.box, len(text)
@@ -60,12 +71,12 @@ def read_segments(textpage: Any, text: str, frame: Frame) -> list[Segment]:
     return segments
 
 
-def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+def _inside(box: Box, x: float, y: float) -> bool:
     x0, y0, x1, y1 = box
     return x0 - 0.5 <= x <= x1 + 0.5 and y0 - 0.5 <= y <= y1 + 0.5
 
 
-def _repair_starts(textpage: Any, text: str, boxes: list[tuple[float, float, float, float]],
+def _repair_starts(textpage: Any, text: str, boxes: list[Box],
                    starts: list[int]) -> None:
     """Check each rectangle's first character and repair the starts the probe got wrong.
 
