@@ -15,12 +15,12 @@ module gives an ``IMPORT-UNAVAILABLE`` problem, not a crash.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from rekenschap.model import DocumentKind, Location, Problem, Report, Severity
+from rekenschap.importers.options import ImportOptions
+from rekenschap.model import Location, Problem, Report, Severity
 
 __all__ = ["CODES", "ImportOptions", "ImportResult", "import_path", "sniff"]
 
@@ -61,24 +61,6 @@ CODES: dict[str, tuple[str, str]] = {
     "PDF-TABLES-FAILED": ("warning", "Ruled-table detection (pdfplumber) failed on a file or "
                                      "page."),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOptions:
-    """What the caller knows and wants (importinstellingen); ``None`` = read it from the document.
-
-    ``pages`` restricts a PDF to those 1-based pages; ``max_pages``/``max_bytes`` are safety
-    limits (a file beyond them is refused with ``IMPORT-TOO-LARGE``).
-    """
-
-    organisation: str | None = None
-    cbs_code: str | None = None
-    kind: DocumentKind | None = None
-    year: int | None = None
-    ocr: bool = False
-    pages: tuple[int, ...] | None = None
-    max_pages: int = 3000
-    max_bytes: int = 300 * 1024 * 1024
 
 
 def _problem(code: str, message: str, file: str, severity: Severity = Severity.ERROR) -> Problem:
