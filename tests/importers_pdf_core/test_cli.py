@@ -107,3 +107,7 @@ def test_pages_option(tmp_path: Path) -> None:
     assert "IMPORT-NO-SUCH-PAGE warning page 9 requested" in result.output
     for bad in ("0-2", "3-1", "a", "1-"):
         assert runner.invoke(app, ["import", str(pdf), "--pages", bad]).exit_code == 2
+
+
+def test_invalid_cbs_code_is_a_usage_error() -> None:
+    assert runner.invoke(app, ["import", str(EXAMPLE), "--cbs-code", "0629"]).exit_code == 2

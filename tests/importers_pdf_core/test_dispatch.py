@@ -89,3 +89,8 @@ def test_unmapped_pdf_imports_nothing_but_says_why() -> None:
     codes = [p.code for p in problems]
     assert codes.count("PDF-UNMAPPED-FONT") == 3
     assert report is None or not report.programmes
+
+
+def test_invalid_cbs_code_is_refused_not_stored() -> None:
+    report, problems = import_path(EXAMPLE, ImportOptions(cbs_code="Wassenaar"))
+    assert report is None and [p.code for p in problems] == ["IMPORT-BAD-OPTION"]

@@ -7,6 +7,7 @@ Problems are printed as ``file:page:line: CODE severity message`` (``--json``: o
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -97,6 +98,9 @@ def import_command(
 
     Importeer documenten naar JSON; meldingen als bestand:pagina:regel: CODE ernst melding.
     """
+    if cbs_code is not None and not re.fullmatch(r"(GM|PV|WS)\d{4}", cbs_code):
+        raise typer.BadParameter(f"{cbs_code!r}: GM, PV or WS and four digits, e.g. GM0629",
+                                 param_hint="--cbs-code")
     options = ImportOptions(organisation=organisation, cbs_code=cbs_code, kind=kind, year=year,
                             ocr=ocr, max_pages=max_pages,
                             pages=parse_pages(pages) if pages else None)

@@ -15,6 +15,7 @@ module gives an ``IMPORT-UNAVAILABLE`` problem, not a crash.
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -27,6 +28,7 @@ __all__ = ["CODES", "ImportOptions", "ImportResult", "import_path", "sniff"]
 ImportResult = tuple[Report | None, list[Problem]]
 
 _SNIFF_BYTES = 2048
+_CBS_CODE = re.compile(r"^(GM|PV|WS)\d{4}$")  # as Organisation.cbs_code
 
 #: Every problem code of the dispatch, the batch, the ``import`` command and the PDF core
 #: (extraction, quality, OCR, ruled tables), documented once: code -> (severity, meaning).
@@ -43,6 +45,8 @@ CODES: dict[str, tuple[str, str]] = {
     "IMPORT-BROKEN-PDF": ("error", "pdfium cannot open the PDF for another reason."),
     "IMPORT-NO-SUCH-PAGE": ("warning", "A requested page number is not in the PDF."),
     "IMPORT-NO-PAGES": ("error", "No page of the PDF could be read."),
+    "IMPORT-BAD-OPTION": ("error", "An import option is invalid (e.g. a CBS code that is not "
+                                   "GMnnnn, PVnnnn or WSnnnn); nothing is imported."),
     "IMPORT-UNAVAILABLE": ("error", "The importer for this kind of file is not installed."),
     "IMPORT-CRASH": ("error", "A bug or a crashing native library while importing this file; "
                               "the message names the exception. Other files go on."),
@@ -150,6 +154,9 @@ def import_path(path: str | Path, options: ImportOptions | None = None) -> Impor
     options = options or ImportOptions()
     file = Path(path)
     name = str(path)
+    if options.cbs_code is not None and not _CBS_CODE.match(options.cbs_code):
+        return None, [_problem("IMPORT-BAD-OPTION", f"CBS code {options.cbs_code!r} is not "
+                               "GM, PV or WS followed by four digits (e.g. GM0629)", name)]
     if not file.exists():
         return None, [_problem("IMPORT-UNREADABLE", "no such file", name)]
     if file.is_dir():
