@@ -149,6 +149,11 @@ def import_upload(name: str, data: bytes, user: User) -> ImportOutcome:
             path.write_bytes(data)
             report, problems = adapters.import_file(path)
             problems = [_rename(p, str(path), safe_name) for p in problems]
+        if report is not None and not report.programmes:
+            problems.append(Problem(
+                code="WEB-IMPORT-EMPTY", severity=Severity.ERROR, location=Location(file=safe_name),
+                message=_("Geen enkel programma herkend; er is geen document aangemaakt.")))
+            report = None
     with transaction.atomic():
         document = store_report(report, user, safe_name) if report is not None else None
         record = ImportRecord.objects.create(

@@ -190,6 +190,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Waarnemingen bewerken": "Edit observations",
     "Toelichting bewerken": "Edit explanation",
     "U mag geen gebruikers beheren.": "You may not manage users.",
+    "Geen enkel programma herkend; er is geen document aangemaakt.": "No programme recognised; no document was created.",
 }
 
 PO = Path(__file__).parent / "en" / "LC_MESSAGES" / "django.po"
