@@ -19,6 +19,13 @@ def _configure(data: Path, database_url: str | None) -> None:
     os.environ["REKENSCHAP_DATA_DIR"] = str(data.resolve())
     url = database_url or os.environ.get("REKENSCHAP_DATABASE_URL")
     if url:
+        from rekenschap.web.dburl import parse_database_url
+
+        try:
+            parse_database_url(url)
+        except ValueError as exc:
+            typer.echo(f"--database-url: {exc}", err=True)
+            raise typer.Exit(2) from exc
         os.environ["REKENSCHAP_DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rekenschap.web.settings")
     import django
