@@ -1,4 +1,5 @@
-"""WSGI entry point (gunicorn ``rekenschap.web.wsgi:application``)."""
+"""WSGI entry point (gunicorn ``rekenschap.web.wsgi:application``): Django behind the fast path
+for published site files."""
 
 from __future__ import annotations
 
@@ -7,4 +8,8 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rekenschap.web.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from rekenschap.web.sitefiles import SiteFiles  # noqa: E402  (needs Django set up)
+
+application = SiteFiles(django_application)

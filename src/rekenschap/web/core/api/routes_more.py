@@ -19,7 +19,7 @@ from rekenschap.web.core.errors import Forbidden, NotFound
 from rekenschap.web.core.models import Document, ImportRecord, Organisation, User
 from rekenschap.web.core.permissions import Action, can
 
-UPLOAD = File(..., description="PDF, text, JSON or YAML")
+UPLOAD: Any = File(..., description="PDF, text, JSON or YAML")  # type: ignore[type-arg]
 
 
 class OrganisationOut(Schema):
