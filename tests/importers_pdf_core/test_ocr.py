@@ -6,12 +6,13 @@ import re
 import shutil
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from tests.conftest import corpus_file
 
 from rekenschap.importers.pdf.extract import extract_pages
 from rekenschap.importers.pdf.layout import Page
-from rekenschap.importers.pdf.ocr import parse_tsv
+from rekenschap.importers.pdf.ocr import ocr_pages, parse_tsv
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="needs apt packages tesseract-ocr tesseract-ocr-nld")
@@ -98,3 +99,25 @@ def test_unmapped_font_pages_are_read_by_ocr_in_parallel() -> None:
     # page 7 holds only the auditor's statement (rendered page checked by eye)
     assert pages[0].lines[0].text == "De controleverklaring"
     assert "accountantscontrole" in pages[0].text
+
+
+@needs_tesseract
+@pytest.mark.corpus
+def test_ocr_boxes_and_sizes_match_the_text_layer_of_the_same_page() -> None:
+    """OCR a page that also has a good text layer: the same lines at the same places."""
+    path = corpus_file("wassenaar", "jaarstukken-2023.pdf")
+    (layer,), _ = extract_pages(path, pages=[22])
+    doc = pdfium.PdfDocument(str(path))
+    ocr, problems = ocr_pages(doc, [21], str(path))[21]
+    assert ocr is not None and problems == []
+    by_text = {line.text: line for line in layer.lines}
+    matched = [(line, by_text[line.text]) for line in ocr.lines if line.text in by_text]
+    assert len(matched) >= 10
+    for read, real in matched:
+        assert read.x0 == pytest.approx(real.x0, abs=2)
+        assert read.top == pytest.approx(real.top, abs=3)
+    # an OCR size is a word's box height: close to the font size for most words (a word
+    # without ascenders or descenders is smaller), so compare the typical ratio
+    ratios = sorted(max(s.size for s in read.segments) / real.segments[0].size
+                    for read, real in matched)
+    assert 0.9 <= ratios[len(ratios) // 2] <= 1.05
