@@ -129,7 +129,8 @@ def test_yaml_omits_defaults_and_json_keeps_every_field() -> None:
     assert dump_yaml(report) == ("schema: rekenschap/report@1\norganisation:\n  name: X\n"
                                  "document:\n  kind: begroting\n  year: 2025\n")
     data = json.loads(dump_json(report))
-    assert list(data) == ["schema", "organisation", "document", "unit", "programmes", "provenance"]
+    assert list(data) == ["schema", "organisation", "document", "unit", "programmes", "overview",
+                          "provenance"]
     assert data["unit"] == {"currency": "EUR", "scale": 1, "label": None}
     assert dump_json(report).startswith('{\n  "schema": "rekenschap/report@1",\n')
 

@@ -10,6 +10,7 @@ from rekenschap.model.finance import (
     SignConvention,
 )
 from rekenschap.model.indicators import (
+    Benchmark,
     Claim,
     ClaimReference,
     DesiredDirection,
@@ -39,7 +40,7 @@ from rekenschap.model.report import (
 from rekenschap.model.units import MoneyUnit, Unit, UnitKind, parse_unit
 
 __all__ = [
-    "SCHEMA_ID", "Activity", "ActivityStatus", "Claim", "ClaimReference", "ColumnKind",
+    "SCHEMA_ID", "Activity", "ActivityStatus", "Benchmark", "Claim", "ClaimReference", "ColumnKind",
     "DesiredDirection", "DifferenceConvention", "Direction", "Document", "DocumentKind",
     "FinanceColumn", "FinanceRow", "FinanceTable", "Goal", "Indicator", "Location", "MoneyUnit",
     "Observation", "ObservationQualifier", "Organisation", "Problem", "Programme", "Provenance",

@@ -71,6 +71,9 @@ class FinanceRow(Frozen):
     kind: RowKind
     label: str
     values: dict[str, Number | None]
+    ref: str | None = None
+    """The programme code this row stands for, in an overview of all programmes
+    (overzicht van baten en lasten / recapitulatie); ``None`` elsewhere."""
     provenance: Provenance | None = None
 
 

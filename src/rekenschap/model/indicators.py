@@ -69,9 +69,29 @@ class DesiredDirection(StrEnum):
 
 
 class Target(Frozen):
+    """A target (streefwaarde) for one period; ``period`` ``None`` means unstated."""
+
     direction: DesiredDirection | None = None
     value: Number | None = None
     period: str | None = None
+    provenance: Provenance | None = None
+
+
+class Benchmark(Frozen):
+    """A comparison value (vergelijkingswaarde) printed beside the municipality's own:
+    "Nederland", a province or a size class (gemeenten 25.000-50.000 inwoners).
+
+    ``region_code`` is the CBS region code when known (``NL01`` for Nederland).
+    """
+
+    region: str
+    region_code: str | None = None
+    observations: tuple[Observation, ...] = ()
+    provenance: Provenance | None = None
+
+    def value_for(self, period: str) -> Number | None:
+        obs = next((o for o in self.observations if o.period == period), None)
+        return obs.value if obs else None
 
 
 class Indicator(Frozen):
@@ -83,9 +103,22 @@ class Indicator(Frozen):
     catalogue_id: str | None = None
     baseline_period: str | None = None
     target: Target | None = None
+    """The target for the document's year (or the only one printed); see ``targets``."""
+    targets: tuple[Target, ...] = ()
+    """Every target printed, one per period (streefwaarden per jaar). When both are filled,
+    ``target`` equals the entry of ``targets`` for the document's year."""
     observations: tuple[Observation, ...] = ()
+    benchmarks: tuple[Benchmark, ...] = ()
+    """Comparison values of other regions (Nederland, a province, a size class)."""
     claims: tuple[Claim, ...] = ()
     provenance: Provenance | None = None
+
+    def target_for(self, period: str) -> Target | None:
+        """The target for ``period``: from ``targets``, else ``target`` when its period matches."""
+        found = next((t for t in self.targets if t.period == period), None)
+        if found is None and self.target is not None and self.target.period == period:
+            return self.target
+        return found
 
     def value_for(self, period: str) -> Number | None:
         obs = next((o for o in self.observations if o.period == period), None)

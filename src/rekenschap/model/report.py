@@ -65,10 +65,19 @@ class VarianceItem(Frozen):
 
     title: str
     amount: Number | None = None
+    unit: MoneyUnit | None = None
+    """The scale of ``amount``; ``None`` means whole euros ("€ 40.000" is 40000), which is how
+    explanations print amounts even when the finance table is in x € 1.000."""
     kind: Literal["lasten", "baten", "reserves", "other"] | None = None
     incidental: bool | None = None
     text: str | None = None
     provenance: Provenance | None = None
+
+    def euros(self) -> Number | None:
+        """``amount`` in whole euros, whatever its ``unit``."""
+        if self.amount is None:
+            return None
+        return self.amount * (self.unit.scale if self.unit else 1)
 
 
 class VarianceExplanation(Frozen):
@@ -135,6 +144,9 @@ class Report(Frozen):
     document: Document
     unit: MoneyUnit = MoneyUnit()
     programmes: tuple[Programme, ...] = ()
+    overview: FinanceTable | None = None
+    """The overview of lasten and baten per programme (overzicht van baten en lasten /
+    recapitulatie); its rows name their programme in ``FinanceRow.ref``."""
     provenance: Provenance | None = None
 
     def all_programmes(self) -> list[Programme]:
