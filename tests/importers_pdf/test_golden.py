@@ -7,7 +7,7 @@ from functools import cache
 
 import pytest
 from tests.conftest import corpus_file
-from tests.importers_pdf.golden import GOLDEN, check, programme_data
+from tests.importers_pdf.golden import GOLDEN, check, programme_data, strip_provenance
 
 from rekenschap.importers.pdf.extract import extract_pages
 from rekenschap.importers.pdf.structure import StructureOptions, build_report
@@ -45,6 +45,8 @@ def test_document_matches_golden(name: str) -> None:
         "organisation": report.organisation.model_dump(mode="json", exclude_none=True),
         "document": report.document.model_dump(mode="json", exclude_none=True),
         "unit": report.unit.model_dump(mode="json", exclude_none=True),
+        "overview": strip_provenance(report.overview.model_dump(mode="json", exclude_defaults=True))
+        if report.overview else None,
         "problems": sorted(p.format() for p in problems),
     }
     check(GOLDEN / name / "document.yaml", data, "1-12 and the problem list")

@@ -38,12 +38,11 @@ STRUCTURE_CODES: dict[str, str] = {
     "PDF-INDICATOR-VALUE": "An indicator value is not a number; skipped.",
     "PDF-INDICATOR-NAME": "A beleidsindicatoren row has no name; skipped.",
     "PDF-INDICATOR-PROGRAMME": "Indicators name a programme that was not found; not attached.",
-    "PDF-INDICATOR-COMPARISON": "The comparison column (Nederland) is not imported: the model "
-                                "has no place for benchmark values.",
     "PDF-INDICATOR-GEOMETRY": "Text runs cross table columns; words were placed by estimated "
                               "positions, so cells may be mixed up.",
-    "PDF-INDICATOR-TARGETS": "Targets for other years than the document year are not kept (one "
-                             "target per indicator in the model).",
+    "PDF-INDICATOR-TARGETS": "An effect-indicator target prints another year than its column "
+                             "header, or several targets share a year; all are kept in "
+                             "``targets``, the first of the document year counts as ``target``.",
     "PDF-EFFECT-TABLE": "An effect-indicator table has no readable header or rows; skipped.",
     "PDF-EFFECT-NAME": "An effect-indicator row has values but no name; skipped.",
     "PDF-EFFECT-COLUMN": "An effect-indicator column is not a baseline, target or result; its "

@@ -8,8 +8,8 @@ lines, with the values vertically centred), values right ("6,1% (2021)", "€ 30
 anchor (below on a tie), and a value line without a name joins the nearest named row.
 
 Mapping: Peilwaarde -> an observation for its year and ``baseline_period``; Resultaat /
-Realisatie -> an observation; Streefwaarde -> the target for the document year. Targets for
-other years have no place in the model (one target per indicator) and are reported.
+Realisatie -> an observation; every Streefwaarde -> an entry of ``targets`` with its period,
+and the one for the document year is also ``target``.
 """
 
 from __future__ import annotations
@@ -256,8 +256,7 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
                               location=where)]
     observations: list[Observation] = []
     baseline: str | None = None
-    target: Target | None = None
-    dropped: list[str] = []
+    targets: list[Target] = []
     percent = False
     texts = [" ".join(cell) for cell in cells.values()]
     for col, cell in sorted(cells.items()):
@@ -278,10 +277,13 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
             baseline = period
             observations.append(obs)
         elif "streef" in low or ("begroting" in low and "result" not in low):
-            if period == str(year) and target is None:
-                target = Target(value=obs.value, period=period)
-            else:
-                dropped.append(f"{period}: {text}")
+            targets.append(Target(value=obs.value, period=period, provenance=obs.provenance))
+            if printed_year and header_year and printed_year != header_year[0]:
+                problems.append(Problem(
+                    code="PDF-INDICATOR-TARGETS", severity=Severity.NOTICE,
+                    message=f"target {text!r} of {name[:50]!r} under {label!r} prints the year "
+                            f"{printed_year}; kept as the target for {printed_year}, not for "
+                            f"{header_year[0]}", location=where))
         elif "resultaat" in low or "realisatie" in low:
             observations.append(obs)
         else:
@@ -295,13 +297,16 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
             message=f"the row of {name[:50]!r} has text runs across the name and value columns; "
                     f"its words were placed by estimated positions, so values may be misplaced",
             location=where))
-    if dropped:
+    periods = [t.period for t in targets]
+    twice = sorted({p or "?" for p in periods if periods.count(p) > 1})
+    if twice:
         problems.append(Problem(
-            code="PDF-INDICATOR-TARGETS", severity=Severity.NOTICE,
-            message=f"targets of {name[:50]!r} for other years than {year} are not kept (the "
-                    f"model has one target per indicator): {'; '.join(dropped)}",
-            location=where))
+            code="PDF-INDICATOR-TARGETS", severity=Severity.WARNING,
+            message=f"{name[:50]!r} has several targets for {', '.join(twice)}; all are kept, "
+                    f"the first one counts as the target of its year", location=where))
+    target = next((t for t in targets if t.period == str(year)), None)
     return Indicator(
         name=name, unit=_unit(texts, percent),
         catalogue_id=catalogue_id(name), baseline_period=baseline, target=target,
+        targets=tuple(targets),
         observations=tuple(observations), provenance=provenance_of(file, row)), problems

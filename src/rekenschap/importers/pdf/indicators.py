@@ -6,8 +6,8 @@ Each row is anchored by the line with the programme number and the indicator num
 wrapped name and unit lines above and below belong to the nearest anchor. The table may go on
 over the next pages without a header. Values print as "4,4 (2023)": value and year.
 
-Only the municipality's own column becomes observations; the comparison column (Nederland)
-has no place in :class:`~rekenschap.model.Observation` yet and is reported as skipped once.
+The municipality's own column becomes the indicator's observations; the comparison column
+(Nederland, or whichever region its header names) becomes a :class:`~rekenschap.model.Benchmark`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from rekenschap.importers.pdf.words import PageWords
 from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
+    Benchmark,
     Indicator,
     Location,
     Observation,
@@ -42,6 +43,7 @@ _VALUE = re.compile(r"^(?P<v>.*?)\s*\(\s*(?P<y>(?:19|20)\d\d)\s*\)\s*$")
 _QUALIFIERS = {"n.n.b.": ObservationQualifier.NOT_YET_KNOWN,
                "n.v.t.": ObservationQualifier.NOT_APPLICABLE}
 _CONTINUATION_GAP = 20.0
+_REGION_CODES = {"nederland": "NL01"}  # CBS region code of the whole country
 
 _Row = tuple[dict[str, str], list[FlowLine]]
 
@@ -64,6 +66,13 @@ def _header(fl: FlowLine) -> list[tuple[str, float, float]] | None:
     if len(segs) != len(_COLUMNS):
         return None
     return [(name, s.x0, s.x1) for name, s in zip(_COLUMNS, segs, strict=True)]
+
+
+def _region(fl: FlowLine) -> str:
+    """The comparison column's region as its header names it ("Nederland")."""
+    segs = [s for s in fl.segments if s.text.strip()]
+    words = [w for w in segs[-1].text.split() if w.lower() not in {"realisatie", "(jaartal)"}]
+    return " ".join(words) or "Nederland"
 
 
 def _bounds(header: list[tuple[str, float, float]]) -> list[float]:
@@ -268,7 +277,7 @@ def find_indicator_tables(
         pages.setdefault(fl.page, []).append(fl)
     out: list[IndicatorRow] = []
     bounds: list[float] | None = None
-    compare_skipped = False
+    region = "Nederland"
     estimated: list[FlowLine] = []
     for number in sorted(pages):
         lines = pages[number]
@@ -276,6 +285,7 @@ def find_indicator_tables(
         header = next(((i, h) for i, fl in enumerate(lines) if (h := _header(fl))), None)
         if header is not None:
             start = header[0] + 1
+            region = _region(lines[header[0]])
             bounds = _refine(_bounds(header[1]), lines[start:], words)
             while start < len(lines) and "jaartal" in lines[start].text.lower():
                 start += 1
@@ -291,9 +301,8 @@ def find_indicator_tables(
         if spill and out:
             out[-1] = _extend(out[-1], spill, bounds, file, words)
         for cells, fls in rows:
-            row, found = _row(cells, fls, file)
+            row, found = _row(cells, fls, file, region)
             problems += found
-            compare_skipped = compare_skipped or bool(cells.get("compare"))
             if row is not None:
                 out.append(row)
     if estimated:
@@ -304,17 +313,21 @@ def find_indicator_tables(
                     f"across column boundaries; their words were placed in columns by estimated "
                     f"positions, so names, units and sources may be mixed up",
             location=Location(file=file, page=first.page, line=first.number)))
-    if compare_skipped and out:
-        first = out[0].lines[0]
-        problems.append(Problem(
-            code="PDF-INDICATOR-COMPARISON", severity=Severity.NOTICE,
-            message="the comparison column (Nederland) of the beleidsindicatoren table is not "
-                    "imported: the model has no place for benchmark values yet",
-            location=Location(file=file, page=first.page, line=first.number)))
     return out, problems
 
 
-def _row(cells: dict[str, str], fls: list[FlowLine], file: str,
+def _benchmark(text: str, region: str, source: str | None, file: str, fls: list[FlowLine],
+               ) -> tuple[Benchmark | None, Problem | None]:
+    """The comparison value of one row as a benchmark of ``region``."""
+    obs, problem = _observation(text, source, file, fls)
+    if obs is None:
+        return None, problem
+    code = _REGION_CODES.get(region.lower())
+    return Benchmark(region=region, region_code=code, observations=(obs,),
+                     provenance=obs.provenance), problem
+
+
+def _row(cells: dict[str, str], fls: list[FlowLine], file: str, region: str = "Nederland",
          ) -> tuple[IndicatorRow | None, list[Problem]]:
     name = cells.get("naam", "").strip()
     if not name:
@@ -340,10 +353,18 @@ def _row(cells: dict[str, str], fls: list[FlowLine], file: str,
             observations.append(obs)
         if problem is not None:
             problems.append(problem)
+    benchmarks: list[Benchmark] = []
+    if cells.get("compare"):
+        bench, problem = _benchmark(cells["compare"], region, source, file, fls)
+        if bench is not None:
+            benchmarks.append(bench)
+        if problem is not None:
+            problems.append(problem)
     unit_text = cells.get("eenheid")
     indicator = Indicator(
         name=name, unit=parse_unit(unit_text) if unit_text else None, source=source,
         catalogue_id=catalogue_id(name), observations=tuple(observations),
+        benchmarks=tuple(benchmarks),
         provenance=provenance_of(file, sorted(fls, key=lambda f: (f.page, f.number))))
     return IndicatorRow(programme=cells["progr"], indicator=indicator, lines=fls), problems
 

@@ -28,6 +28,7 @@ from rekenschap.importers.pdf.flow import FlowLine, build_flow, provenance_of
 from rekenschap.importers.pdf.goals import find_goals, result_code
 from rekenschap.importers.pdf.indicators import attach_indicators, find_indicator_tables
 from rekenschap.importers.pdf.layout import Page
+from rekenschap.importers.pdf.overview import find_overview
 from rekenschap.importers.pdf.programmes import Chapter, body_size, split_chapters
 from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
 from rekenschap.importers.pdf.status import Icon, read_icons, result_statuses
@@ -294,8 +295,13 @@ def build_report(
         programmes, flow, ctx, file), programmes)
     problems += found
     words.close()
+    overview, found = _guarded("overview", file, lambda: find_overview(
+        flow, file=file, context=ctx, programme_codes=[p.code or "" for p in programmes]),
+        None)
+    problems += found
     units = [p.finance.unit for p in programmes if p.finance and p.finance.unit]
     unit = Counter(units).most_common(1)[0][0] if units else MoneyUnit()
     report = Report(organisation=organisation, document=document, unit=unit,
-                    programmes=tuple(programmes), provenance=provenance_of(file, flow[:1]))
+                    programmes=tuple(programmes), overview=overview,
+                    provenance=provenance_of(file, flow[:1]))
     return report, problems
