@@ -3,9 +3,10 @@
 A variance of a programme's lasten (or baten, or reserves) is *explained* when the programme, or
 one of its deelprogramma's, has:
 
-1. ``VarianceItem``s of that kind (``kind="lasten"`` ...) whose absolute amounts (in euros, as the
-   toelichting prints them: "€ 40.000" is 40000) add up to at least ``variance.coverage`` percent
-   of the variance; or
+1. ``VarianceItem``s of that kind (``kind="lasten"`` ...) whose absolute amounts, converted to
+   whole euros by the item's ``unit`` (``None``: whole euros, as the toelichting prints them:
+   "€ 40.000" is 40000; ``scale=1000``: 40 is 40000), add up to at least
+   ``variance.coverage`` percent of the variance; or
 2. any ``VarianceItem`` whose title or text names the row (lasten, uitgaven, kosten, besteding,
    inhuur for lasten; baten, inkomsten, opbrengst, ontvangen, uitkering, leges, heffing for baten;
    reserve for reserves) — per-saldo items cannot be added up, so a mention counts; or
@@ -58,7 +59,7 @@ def explain(programme: Programme, kind: RowKind, diff_euros: Decimal,
     progs = programme.walk()
     items = [i for p in progs for e in p.explanations for i in e.items]
     typed = [i for i in items if i.kind == _ITEM_KIND[kind]]
-    amounts = [abs(i.amount) for i in typed if i.amount is not None]
+    amounts = [abs(e) for i in typed if (e := i.euros()) is not None]
     covered = sum(amounts, Decimal(0))
     if amounts and covered >= abs(diff_euros) * coverage / 100:
         return Explanation(True, f"{len(typed)} item(s) on {_ITEM_KIND[kind]} covering "

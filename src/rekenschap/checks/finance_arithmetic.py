@@ -15,6 +15,7 @@ from rekenschap.checks.amounts import (
 )
 from rekenschap.checks.base import Code, programme_label, programmes_with_paths, where
 from rekenschap.checks.config import CheckConfig
+from rekenschap.checks.overview_totals import check_overview
 from rekenschap.model import (
     ColumnKind,
     DifferenceConvention,
@@ -68,11 +69,15 @@ RESERVES = Code(
 TOTALS = Code(
     "FIN-TOTALS",
     Severity.ERROR,
-    "Programme total differs from the sum of its deelprogramma's",
+    "Programme total differs from the sum of its deelprogramma's or from the overview",
     "Where a programme and all of its deelprogramma's have finance tables, each row and column of "
     "the programme must equal the sum over its deelprogramma's (rounding tolerance: one table unit "
-    "per deelprogramma).",
-    "BBV art. 8 / art. 25 (a programme is the sum of its parts)",
+    "per deelprogramma). Where the document has an overview of baten and lasten per programme "
+    "(recapitulatie / overzicht van baten en lasten), each programme's baten, lasten and saldo "
+    "there must equal its own finance table in the column of the same kind and year (tolerance: "
+    "one unit of the coarser table); the message gives both amounts and both pages.",
+    "BBV art. 8 / art. 25 (a programme is the sum of its parts); BBV art. 17 and 27 (overzicht "
+    "van baten en lasten)",
 )
 
 _DIFF_ROWS = (
@@ -343,7 +348,7 @@ def check_totals(report: Report, config: CheckConfig) -> list[Problem]:
                             ),
                         )
                     )
-    return problems
+    return problems + check_overview(report, config, TOTALS)
 
 
 def _sum_children(

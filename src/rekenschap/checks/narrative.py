@@ -1,7 +1,9 @@
 """Words from numbers (tekst uit cijfers): Dutch and English sentences generated from the data.
 
 Trend sentences for indicators ("Het aantal geweldsmisdrijven per 1.000 inwoners is gedaald van 6,5
-(2019) naar 5,7 (2024); ten opzichte van 2023 (5,3) is het gestegen.") and variance sentences for
+(2019) naar 5,7 (2024); ten opzichte van 2023 (5,3) is het gestegen."), comparison sentences
+("Het aantal winkeldiefstallen per 1.000 inwoners ligt in 2023 met 0,9 onder het landelijk
+gemiddelde (2,5).") and variance sentences for
 finance tables ("De baten zijn € 3.142.000 (48%) hoger dan begroot."). Numbers are formatted only
 through :mod:`rekenschap.model.numbers`. Render and web use these as text and as suggestions.
 """
@@ -14,6 +16,7 @@ from typing import Literal
 
 from rekenschap.checks.amounts import euros, percent, scale_of, variance
 from rekenschap.checks.base import programmes_with_paths
+from rekenschap.checks.benchmarks import comparable
 from rekenschap.checks.claims import movement
 from rekenschap.model import (
     ColumnKind,
@@ -28,7 +31,7 @@ from rekenschap.model import (
 from rekenschap.model.numbers import format_number
 
 Lang = Literal["nl", "en"]
-SentenceKind = Literal["trend", "variance", "budget_change"]
+SentenceKind = Literal["trend", "benchmark", "variance", "budget_change"]
 
 _VERB = {
     "nl": {Direction.UP: "gestegen", Direction.DOWN: "gedaald", Direction.FLAT: "gelijk gebleven"},
@@ -124,6 +127,34 @@ def indicator_sentence(ind: Indicator, document_year: int, lang: Lang = "nl",
     return text[0].upper() + text[1:]
 
 
+def benchmark_sentence(ind: Indicator, lang: Lang = "nl",
+                       flat_tolerance: Decimal = Decimal(0)) -> str | None:
+    """How the newest value compares with the benchmark of the same period (Nederland first)."""
+    found = comparable(ind)
+    if found is None:
+        return None
+    period, mine, bench, theirs = found
+    digits = _decimals([mine, theirs])
+
+    def n(v: Decimal) -> str:
+        return format_number(v, digits, lang)
+
+    national = bench.region_code == "NL01" or bench.region.lower() == "nederland"
+    side = movement(mine, theirs, flat_tolerance)
+    subject = _subject(ind, lang)
+    if lang == "nl":
+        what = "het landelijk gemiddelde" if national else f"de waarde voor {bench.region}"
+        if side is Direction.FLAT:
+            return f"{subject} is in {period} met {n(mine)} gelijk aan {what} ({n(theirs)})."
+        how = "boven" if side is Direction.UP else "onder"
+        return f"{subject} ligt in {period} met {n(mine)} {how} {what} ({n(theirs)})."
+    what = "the national average" if national else f"the value for {bench.region}"
+    if side is Direction.FLAT:
+        return f"{subject} equalled {what} ({n(theirs)}) at {n(mine)} in {period}."
+    how = "above" if side is Direction.UP else "below"
+    return f"{subject} was {how} {what} ({n(theirs)}) at {n(mine)} in {period}."
+
+
 def variance_sentence(table: FinanceTable, kind: RowKind, scale: int, lang: Lang = "nl",
                       budget: ColumnKind = ColumnKind.AMENDED_BUDGET) -> str | None:
     """"De baten zijn € 3.142.000 (48%) hoger dan begroot." for lasten or baten."""
@@ -181,6 +212,9 @@ def sentences(report: Report, lang: Lang = "nl") -> list[Sentence]:
             text = indicator_sentence(ind, report.document.year, lang)
             if text is not None:
                 out.append(Sentence(f"{path}.indicators[{i}]", "trend", text))
+            text = benchmark_sentence(ind, lang)
+            if text is not None:
+                out.append(Sentence(f"{path}.indicators[{i}]", "benchmark", text))
     return out
 
 

@@ -7,6 +7,7 @@ Extensions never mutate it: they build their own tuple (``CHECKS + (my_check,)``
 from __future__ import annotations
 
 from rekenschap.checks import (
+    benchmarks,
     crossdoc,
     finance_arithmetic,
     finance_variance,
@@ -71,6 +72,7 @@ CHECKS: tuple[Check, ...] = (
     Check("indicators.stale", (indicators.STALE,), run=indicators.check_stale),
     Check("indicators.nnb", (indicators.NNB,), run=indicators.check_nnb),
     Check("indicators.trend", (indicators.TREND,), run=indicators.check_trend),
+    Check("indicators.benchmark", (benchmarks.BENCHMARK,), run=benchmarks.check_benchmark),
     Check("indicators.printed", (indicators.PRINTED,), run=indicators.check_printed),
     Check(
         "claims.verified",
