@@ -64,8 +64,9 @@ def check_file(path: Path, limits: Limits) -> Problem | None:
 
 
 def _has_eof_marker(path: Path) -> bool:
+    """Whether the file ends with a PDF end marker (some writers append a few KB after it)."""
     with path.open("rb") as handle:
-        handle.seek(max(0, path.stat().st_size - 2048))
+        handle.seek(max(0, path.stat().st_size - 16384))
         return b"%%EOF" in handle.read()
 
 
