@@ -43,6 +43,14 @@ STRUCTURE_CODES: dict[str, str] = {
     "PDF-INDICATOR-TARGETS": "An effect-indicator target prints another year than its column "
                              "header, or several targets share a year; all are kept in "
                              "``targets``, the first of the document year counts as ``target``.",
+    "PDF-OVERVIEW-CELLS": "A line of the overview of baten and lasten (recapitulatie) has another "
+                          "number of amounts than the table, or an amount that does not parse; "
+                          "the line is skipped or the cell left empty.",
+    "PDF-OVERVIEW-COLUMN": "A column group of the overview cannot be mapped to a column kind; "
+                           "kept as 'other' (not compared by FIN-TOTALS).",
+    "PDF-OVERVIEW-PROGRAMME": "An overview line names a programme that was not found; kept "
+                              "without a reference.",
+    "PDF-OVERVIEW-EMPTY": "The overview has a header but no readable rows; skipped.",
     "PDF-EFFECT-TABLE": "An effect-indicator table has no readable header or rows; skipped.",
     "PDF-EFFECT-NAME": "An effect-indicator row has values but no name; skipped.",
     "PDF-EFFECT-COLUMN": "An effect-indicator column is not a baseline, target or result; its "
