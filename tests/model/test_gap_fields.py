@@ -91,3 +91,19 @@ def test_benchmark_needs_a_region_and_frozen() -> None:
     bench = Benchmark(region="Nederland")
     with pytest.raises(ValidationError):
         bench.region = "Zuid-Holland"  # type: ignore[misc]
+
+
+def test_the_example_in_docs_format_md_loads() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "format.md").read_text(encoding="utf-8")
+    block = doc.split("### Fields added in `@1`")[1].split("```yaml")[1].split("```")[0]
+    report, problems = loads_yaml("schema: rekenschap/report@1\norganisation: {name: X}\n"
+                                  "document: {kind: jaarstukken, year: 2023}\n" + block)
+    assert problems == [] and report is not None
+    ind = report.programmes[0].indicators[0]
+    assert ind.benchmarks[0].value_for("2023") == Decimal("2.5")
+    assert ind.target_for("2025") == Target(period="2025", value=Decimal("5.9"))
+    items = report.programmes[0].explanations[0].items
+    assert [i.euros() for i in items] == [Decimal(-40000), Decimal(120000)]
+    assert report.overview is not None and report.overview.rows[0].ref == "P1"
