@@ -19,11 +19,15 @@ DATA_DIR = Path(os.environ.get("REKENSCHAP_DATA_DIR", "rekenschap-data")).resolv
 
 
 def _secret_key() -> str:
+    """From the environment, else the data folder's key file (created when the data folder is
+    named, as ``rekenschap serve`` does); a bare import (mypy, tools) writes nothing."""
     if key := os.environ.get("REKENSCHAP_SECRET_KEY"):
         return key
     path = DATA_DIR / "secret_key"
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
+    if "REKENSCHAP_DATA_DIR" not in os.environ:
+        return "ephemeral-" + secrets.token_urlsafe(40)
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
     path.write_text(key, encoding="utf-8")
