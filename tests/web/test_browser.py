@@ -184,3 +184,34 @@ def test_english_interface(app: dict[str, Any], browser: Any) -> None:
     assert browser.find_element(By.TAG_NAME, "h1").text == "Documents"
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert axe_violations(browser) == []
+
+
+def test_first_admin_must_change_the_one_time_password(app: dict[str, Any], browser: Any) -> None:
+    import re
+
+    from selenium.webdriver.common.by import By
+
+    server: Server = app["server"]
+    log = (server.data / "server.log").read_text(encoding="utf-8")
+    found = re.search(r"one-time password: (\S+)", log)
+    assert found is not None
+    browser.delete_all_cookies()
+    browser.get(server.url + "/login/")
+    browser.find_element(By.ID, "id_username").send_keys("beheerder")
+    browser.find_element(By.ID, "id_password").send_keys(found.group(1))
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for(browser, "eenmalig wachtwoord")  # sent to the password change, nothing else
+    assert browser.current_url.endswith("/wachtwoord/")
+    assert axe_violations(browser) == []
+    browser.get(server.url + "/")
+    assert browser.current_url.endswith("/wachtwoord/")
+    new = "Een-Eigen-Wachtwoord-2026"
+    browser.find_element(By.ID, "id_old_password").send_keys(found.group(1))
+    browser.find_element(By.ID, "id_new_password1").send_keys(new)
+    browser.find_element(By.ID, "id_new_password2").send_keys(new)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for(browser, "Wachtwoord gewijzigd")
+    browser.get(server.url + "/")
+    wait_for(browser, "<h1>Documenten</h1>")
+    browser.get(server.url + "/beheer/")
+    wait_for(browser, "Rekenschap beheer")  # the beheerder manages users here
