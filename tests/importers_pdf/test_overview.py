@@ -77,6 +77,17 @@ def test_a_short_line_and_an_unknown_programme_are_reported_and_the_rest_kept() 
                           (None, RowKind.RESERVE_MUTATIONS)]
 
 
+def test_a_footnote_under_the_table_ends_it_without_a_problem() -> None:
+    pages = [*_doc(_finance_rows()),
+             _overview(P1, ("* De Algemene dekkingsmiddelen (taakveld 0.61, 0.62, 0.64, 0.7", []),
+                       ("Overhead", ["3.320", "-15.055", "-11.735", "3.311", "-14.404",
+                                     "-11.093"]))]
+    report, problems = build_report(pages, file="t.pdf")
+    assert [p for p in problems if p.code.startswith("PDF-OVERVIEW")] == []
+    assert report.overview is not None
+    assert {r.label for r in report.overview.rows} == {"P1 Veiligheid"}
+
+
 def test_no_overview_is_no_problem() -> None:
     report, problems = build_report(_doc(_finance_rows()), file="t.pdf")
     assert report.overview is None and problems == []

@@ -73,9 +73,12 @@ TOTALS = Code(
     "Where a programme and all of its deelprogramma's have finance tables, each row and column of "
     "the programme must equal the sum over its deelprogramma's (rounding tolerance: one table unit "
     "per deelprogramma). Where the document has an overview of baten and lasten per programme "
-    "(recapitulatie / overzicht van baten en lasten), each programme's baten, lasten and saldo "
-    "there must equal its own finance table in the column of the same kind and year (tolerance: "
-    "one unit of the coarser table); the message gives both amounts and both pages.",
+    "(recapitulatie / overzicht van baten en lasten), its 'Saldo van baten en lasten' line must "
+    "equal the sum of the programme tables, and each programme's baten, lasten and saldo there "
+    "must equal its own table in the column of the same kind and year (tolerance: one unit of "
+    "the coarser table); messages give both amounts and both pages. A programme difference while "
+    "the document total agrees is a notice: the overview shows part of the programme on lines "
+    "of their own (algemene dekkingsmiddelen, overhead ...).",
     "BBV art. 8 / art. 25 (a programme is the sum of its parts); BBV art. 17 and 27 (overzicht "
     "van baten en lasten)",
 )

@@ -45,6 +45,7 @@ _RESERVES = {RowKind.BATEN: RowKind.RESERVE_WITHDRAWAL, RowKind.LASTEN: RowKind.
              RowKind.SALDO: RowKind.RESERVE_MUTATIONS}
 _PROGRAMME = re.compile(r"^(?:P|programma\s*)(\d{1,2})\b", re.I)
 _LOOKAHEAD = 12
+_NOTE = re.compile(r"^(\*|\d\)|nb\b|noot\b)|^(\S+\s+){6,}\S", re.I)  # footnote, prose
 _FOOTNOTE = re.compile(r"^\(\d\)$")
 
 
@@ -131,9 +132,9 @@ def find_overview(
         label, values = split_label_values(cells_of(fl))
         if len(values) == width + 1 and _FOOTNOTE.match(values[0].text):
             label, values = f"{label} {values[0].text}", values[1:]  # "Saldo ... (1)"
-        if not values:
+        if not values or (rows and len(values) < width and _NOTE.match(label)):
             if rows:
-                break
+                break  # the end of the table, or a footnote / note under it
             continue
         where = Location(file=file, page=fl.page, line=fl.number)
         if len(values) != width or not label:
