@@ -87,6 +87,8 @@ def import_command(
                                                  help="CBS code, e.g. GM0629.")] = None,
     kind: Annotated[DocumentKind | None, typer.Option(help="Document kind.")] = None,
     year: Annotated[int | None, typer.Option(min=1900, max=2200, help="Document year.")] = None,
+    scale: Annotated[int | None, typer.Option(
+        min=1, help="Amount scale when the document states none, e.g. 1000 for x € 1.000.")] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1,
                                            help="Refuse PDFs with more pages.")] = 3000,
     pages: Annotated[str | None, typer.Option(
@@ -102,7 +104,7 @@ def import_command(
         raise typer.BadParameter(f"{cbs_code!r}: GM, PV or WS and four digits, e.g. GM0629",
                                  param_hint="--cbs-code")
     options = ImportOptions(organisation=organisation, cbs_code=cbs_code, kind=kind, year=year,
-                            ocr=ocr, max_pages=max_pages,
+                            scale=scale, ocr=ocr, max_pages=max_pages,
                             pages=parse_pages(pages) if pages else None)
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -21,6 +21,8 @@ class ImportOptions:
     cbs_code: str | None = None
     kind: DocumentKind | None = None
     year: int | None = None
+    scale: int | None = None
+    """Amount scale (1000 for "x € 1.000") when the document does not state it."""
     ocr: bool = False
     pages: tuple[int, ...] | None = None
     max_pages: int = 3000

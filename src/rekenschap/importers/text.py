@@ -127,7 +127,7 @@ def _unit(options: Any, programmes: list[Programme], file: str,
           problems: list[Problem]) -> MoneyUnit:
     scale = _option(options, "scale")
     if isinstance(scale, int) and scale >= 1:
-        return MoneyUnit(scale=scale, label=f"x \u20ac {scale:,}".replace(",", "."))
+        return MoneyUnit(scale=scale)  # given, not printed: no label
     stated = {p.finance.unit.scale for p in programmes if p.finance and p.finance.unit}
     if len(stated) == 1:
         return MoneyUnit(scale=stated.pop())
