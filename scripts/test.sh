@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every test: lint, types, the whole suite (SQLite as the web app's database),
-# then the database-backed web tests again on a real, throwaway PostgreSQL cluster.
+# then the web tests again on a real, throwaway PostgreSQL cluster (scripts/pg_throwaway.sh).
+# Extra arguments go to the first pytest run, e.g.  bash scripts/test.sh tests/model
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
@@ -9,39 +10,28 @@ bash scripts/setup.sh test
 
 echo "== ruff"
 ruff check src tests bench scripts
-echo "== mypy"
+echo "== mypy (strict)"
 mypy
 
-# A throwaway PostgreSQL cluster on 127.0.0.1, stopped and removed on exit.
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-pg_tmp=""
+PG_THROWAWAY_DIR=""
 stop_pg() {
-  if [ -n "$pg_tmp" ] && [ -d "$pg_tmp" ]; then
-    as_pg "$pg_bin/pg_ctl" -D "$pg_tmp/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$pg_tmp"
-  fi
+  if [ -n "$PG_THROWAWAY_DIR" ]; then scripts/pg_throwaway.sh stop "$PG_THROWAWAY_DIR"; fi
 }
-as_pg() {
-  if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-if [ -n "$pg_bin" ]; then
-  pg_tmp="$(mktemp -d /tmp/rekenschap-pg.XXXXXX)"
-  trap stop_pg EXIT
-  [ "$(id -u)" = "0" ] && chown postgres "$pg_tmp"
-  pg_port="$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  as_pg "$pg_bin/initdb" -D "$pg_tmp/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
-  as_pg "$pg_bin/pg_ctl" -D "$pg_tmp/data" -l "$pg_tmp/server.log" -w \
-    -o "-h 127.0.0.1 -p $pg_port -k $pg_tmp -F -c fsync=off" start >/dev/null
-  pg_url="postgresql://postgres@127.0.0.1:$pg_port/postgres"
-  echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+trap stop_pg EXIT
+if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  pg_env="$(scripts/pg_throwaway.sh start)"
+  eval "$pg_env"
+  pg_url="$REKENSCHAP_TEST_DATABASE_URL"
+  unset REKENSCHAP_TEST_DATABASE_URL
+  echo "== PostgreSQL cluster at ${pg_url}"
 else
   pg_url=""
-  echo "== PostgreSQL not installed: its tests will skip"
+  echo "== PostgreSQL not installed: the PostgreSQL run is skipped"
 fi
 
-echo "== pytest (SQLite)"
-env -u REKENSCHAP_TEST_DATABASE_URL python -m pytest -q -n 2 --dist loadfile "$@"
-if [ -n "$pg_url" ]; then
-  echo "== pytest tests/web (PostgreSQL)"
+echo "== pytest, everything (web app on SQLite)"
+python -m pytest -q -n 2 --dist loadfile "$@"
+if [ -n "$pg_url" ] && [ "$#" -eq 0 ]; then
+  echo "== pytest tests/web (web app on PostgreSQL)"
   REKENSCHAP_TEST_DATABASE_URL="$pg_url" python -m pytest -q -n 2 --dist loadfile tests/web
 fi
