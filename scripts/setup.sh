@@ -38,10 +38,14 @@ fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+pip_install() {
+  # Some machines carry pip find-links to absent local mirrors; their warnings are noise.
+  .venv/bin/python -m pip install -q "$@" 2>&1 | { grep -v "^WARNING: Location '" || true; }
+}
+pip_install --upgrade pip
 if [ "$mode" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  pip_install -e ".[dev]"
 else
-  .venv/bin/python -m pip install -q -e .
+  pip_install -e .
 fi
 echo "setup: ready ($(.venv/bin/rekenschap --version))"
