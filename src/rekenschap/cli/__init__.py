@@ -33,14 +33,12 @@ def _root(
 
 
 def _register() -> None:
-    # Each module adds its commands to ``app``; import order is the order in --help.
-    from rekenschap.cli import formats  # noqa: F401
-    from rekenschap.cli import catalogue  # noqa: F401
-    from rekenschap.cli import web  # noqa: F401
-    from rekenschap.cli import imports  # noqa: F401
-    from rekenschap.cli import opendata  # noqa: F401
-    from rekenschap.cli import check  # noqa: F401
-    from rekenschap.cli import publish  # noqa: F401
+    # Each module adds its commands to ``app``; the order here is the order in --help:
+    # the workflow first (import, check, publish, serve), then formats, catalogue, open data.
+    import importlib
+
+    for name in ("imports", "check", "publish", "web", "formats", "catalogue", "opendata"):
+        importlib.import_module(f"rekenschap.cli.{name}")
 
 
 _register()
