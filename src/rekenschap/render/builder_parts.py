@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from rekenschap.model import FinanceTable, Goal, Indicator, MoneyUnit, VarianceExplanation
 from rekenschap.render import chartspecs
+from rekenschap.render.differences import (
+    convention_key,
+    needs_computed_difference,
+    row_difference,
+)
 from rekenschap.render.formatting import Formatter, slugify
 from rekenschap.render.messages import message
 from rekenschap.render.pagedata import (
@@ -64,11 +70,24 @@ def finance_data(table: FinanceTable, report_unit: MoneyUnit, fmt: Formatter,
     return FinanceData(title=table.title or programme_title, table=data,
                        sign_note=table.sign_note,
                        variances=tuple(variance_data(e, fmt) for e in explanations),
-                       sentences=tuple(sentences))
+                       sentences=tuple(sentences), compared=_with_difference(table, data, fmt))
+
+
+def _with_difference(table: FinanceTable, data: TableData, fmt: Formatter) -> TableData | None:
+    """The table as printed plus a computed Verschil column, when the document prints none."""
+    if not needs_computed_difference(table):
+        return None
+    diffs = [row_difference(table, row) for row in table.rows]
+    rows = tuple((*cells, Cell(fmt.amount(d), d, numeric=True))
+                 for cells, d in zip(data.rows, diffs, strict=True))
+    note = f"{data.note} {message(convention_key(table), fmt.lang)}"
+    return replace(data, headers=(*data.headers, message("fin.diff.header", fmt.lang)),
+                   rows=rows, note=note)
 
 
 def variance_data(expl: VarianceExplanation, fmt: Formatter) -> VarianceData:
-    """Item amounts are in euros (as the checks read them), not in the table's scale."""
+    """Item amounts are shown in whole euros (``VarianceItem.euros()``), whatever their unit:
+    "€ 40.000" printed in a toelichting and 40 in x € 1.000 both show as 40.000."""
     lang = fmt.lang
     threshold = (message("fin.threshold", lang, amount=fmt.money(expl.threshold, MoneyUnit()))
                  if expl.threshold is not None else None)
@@ -81,7 +100,7 @@ def variance_data(expl: VarianceExplanation, fmt: Formatter) -> VarianceData:
 
         rows = tuple(
             (Cell(item.title),
-             Cell(fmt.amount(item.amount), item.amount, numeric=True),
+             Cell(fmt.amount(item.euros()), item.euros(), numeric=True),
              Cell(", ".join(x for x in (
                  message(f"fin.kind.{item.kind}", lang) if item.kind else "",
                  incidental(item.incidental)) if x)))
@@ -91,7 +110,7 @@ def variance_data(expl: VarianceExplanation, fmt: Formatter) -> VarianceData:
             headers=(message("fin.variance.item", lang), message("fin.variance.amount", lang),
                      message("fin.variance.kind", lang)),
             rows=rows, note=message("fin.unit.euro", lang),
-            number_format=number_format([i.amount for i in expl.items]))
+            number_format=number_format([i.euros() for i in expl.items]))
     texts = tuple((i.title, i.text) for i in expl.items if i.text)
     return VarianceData(title=expl.title, threshold=threshold, table=table, texts=texts)
 

@@ -90,6 +90,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fin.variance.kind": ("Soort", "Kind"),
     "fin.variance.text": ("Toelichting", "Explanation"),
     "fin.sentences": ("Analyse", "Analysis"),
+    "fin.diff.header": ("Verschil (berekend)", "Difference (computed)"),
+    "fin.diff.actual_minus_amended": (
+        "De kolom Verschil (berekend) staat niet in het document: realisatie − begroting na "
+        "wijziging, berekend door Rekenschap.",
+        "The column Difference (computed) is not in the document: actual − amended budget, "
+        "computed by Rekenschap."),
+    "fin.diff.amended_minus_actual": (
+        "De kolom Verschil (berekend) staat niet in het document: begroting na wijziging − "
+        "realisatie, zoals de tabel verschillen rekent; berekend door Rekenschap.",
+        "The column Difference (computed) is not in the document: amended budget − actual, as "
+        "the table counts differences; computed by Rekenschap."),
+    "fin.diff.favourable": (
+        "De kolom Verschil (berekend) staat niet in het document: + is een voordeel, − een "
+        "nadeel, zoals de tabel verschillen rekent; berekend door Rekenschap.",
+        "The column Difference (computed) is not in the document: + is favourable, − "
+        "unfavourable, as the table counts differences; computed by Rekenschap."),
     # indicators
     "ind.period": ("Periode", "Period"),
     "ind.value": ("Waarde", "Value"),

@@ -85,6 +85,14 @@ class FinanceData:
     sign_note: str | None
     variances: tuple[VarianceData, ...]
     sentences: tuple[str, ...]
+    compared: TableData | None = None
+    """``table`` plus a computed Verschil column, when the document prints none (the site shows
+    this one; exports and the print path keep the table as printed)."""
+
+    @property
+    def display(self) -> TableData:
+        """The table the site shows: with the computed difference when there is one."""
+        return self.compared or self.table
 
 
 @dataclass(frozen=True)
