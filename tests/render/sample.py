@@ -78,6 +78,11 @@ programmes:
     observations:
     - {period: '2019', value: 19}
     - {period: '2023', value: 10}
+    benchmarks:
+    - region: Nederland
+      region_code: NL01
+      observations: [{period: '2019', value: 14}, {period: '2023', value: 12.5}]
+    targets: [{period: '2024', value: 9}, {period: '2025', value: 8}]
     claims:
     - {direction: down, reference: baseline, against_period: '2019',
        sentence: Verwijzingen Halt t.o.v. peiljaar 2019 gedaald}

@@ -17,8 +17,9 @@ from rekenschap.model import (
     RowKind,
 )
 from rekenschap.render import chartspecs
-from rekenschap.render.builder_parts import finance_data, goal_data, indicator_data
+from rekenschap.render.builder_parts import finance_data, goal_data
 from rekenschap.render.formatting import Formatter, slugify
+from rekenschap.render.indicator_parts import indicator_data
 from rekenschap.render.messages import Lang, message
 from rekenschap.render.pagedata import (
     Cell,

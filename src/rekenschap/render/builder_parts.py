@@ -1,4 +1,4 @@
-"""Page-data pieces: goals, finance tables, variance explanations and indicators."""
+"""Page-data pieces: goals, finance tables and variance explanations."""
 
 from __future__ import annotations
 
@@ -6,22 +6,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from rekenschap.model import FinanceTable, Goal, Indicator, MoneyUnit, VarianceExplanation
-from rekenschap.render import chartspecs
+from rekenschap.model import FinanceTable, Goal, MoneyUnit, VarianceExplanation
 from rekenschap.render.differences import (
     convention_key,
     needs_computed_difference,
     row_difference,
 )
-from rekenschap.render.formatting import Formatter, slugify
+from rekenschap.render.formatting import Formatter
 from rekenschap.render.messages import message
 from rekenschap.render.pagedata import (
     ActivityData,
     Cell,
-    ChartData,
     FinanceData,
     GoalData,
-    IndicatorData,
     TableData,
     VarianceData,
 )
@@ -113,55 +110,3 @@ def variance_data(expl: VarianceExplanation, fmt: Formatter) -> VarianceData:
             number_format=number_format([i.euros() for i in expl.items]))
     texts = tuple((i.title, i.text) for i in expl.items if i.text)
     return VarianceData(title=expl.title, threshold=threshold, table=table, texts=texts)
-
-
-def indicator_data(ind: Indicator, index: int, fmt: Formatter,
-                   sentences: Sequence[str]) -> IndicatorData:
-    lang = fmt.lang
-    unit = fmt.unit(ind.unit)
-    rows = []
-    for obs in ind.observations:
-        notes = [n for n in (
-            message("ind.implicit", lang) if obs.period_implicit else "",
-            f"{message('ind.source', lang)}: {obs.source}" if obs.source else "",
-            f"peildatum {obs.reference_date}" if obs.reference_date else "",
-            f"“{obs.printed}”" if obs.printed else "") if n]
-        rows.append((Cell(obs.period or message("ind.unknown_period", lang)),
-                     Cell(fmt.observation(obs), obs.value, numeric=True),
-                     Cell("; ".join(notes))))
-    table = TableData(
-        caption=f"{ind.name}" + (f" ({unit})" if unit else ""),
-        headers=(message("ind.period", lang), message("ind.value", lang),
-                 message("ind.note", lang)),
-        rows=tuple(rows), number_format=number_format([o.value for o in ind.observations]))
-    baseline = ind.value_for(ind.baseline_period) if ind.baseline_period else None
-    target_value = ind.target.value if ind.target else None
-    target_text = None
-    if ind.target is not None:
-        parts = [fmt.number(ind.target.value) if ind.target.value is not None else "",
-                 ind.target.period or "",
-                 message(f"ind.direction.{ind.target.direction.value}", lang)
-                 if ind.target.direction else ""]
-        target_text = ", ".join(p for p in parts if p) or None
-    return IndicatorData(
-        name=ind.name, anchor=f"indicator-{index + 1}-{slugify(ind.name, 'indicator')}",
-        unit=unit, source=ind.source, baseline=ind.baseline_period, target=target_text,
-        table=table, chart=_indicator_chart(ind, unit, baseline, target_value, fmt, table),
-        claims=tuple(c.sentence for c in ind.claims), sentences=tuple(sentences))
-
-
-def _indicator_chart(ind: Indicator, unit: str, baseline: Decimal | None,
-                     target: Decimal | None, fmt: Formatter, table: TableData) -> ChartData | None:
-    points = sorted((o.period, o.value) for o in ind.observations
-                    if o.period is not None and o.value is not None)
-    if len(points) < 2:
-        return None
-    lang = fmt.lang
-    spec = chartspecs.series_spec(points, baseline, target, message("ind.period", lang),
-                                  unit or message("ind.value", lang))
-    items = "; ".join(f"{p}: {fmt.number(v)}" for p, v in points)
-    alt = message("ind.chart.alt", lang, name=ind.name, unit=unit or "-", items=items)
-    if baseline is not None and ind.baseline_period:
-        alt += " " + message("ind.chart.baseline", lang, period=ind.baseline_period,
-                             value=fmt.number(baseline))
-    return chartspecs.chart(spec, alt, table, lang)

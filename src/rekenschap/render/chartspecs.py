@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,8 @@ SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 INK = "#1a1a1a"
 SERIES = "#154273"      # dark blue, contrast 10:1 on white
 BASELINE = "#8a4b00"    # dark orange, contrast 6:1 on white
+BENCHMARKS = ("#6b2c91", "#0b6e4f", "#7a1f1f")
+"""Comparison regions (purple, green, dark red), each at least 6:1 on white."""
 FONT = "Noto Sans, Segoe UI, Helvetica, Arial, sans-serif"
 
 _CONFIG: dict[str, Any] = {
@@ -60,19 +63,51 @@ def share_spec(items: list[tuple[str, Decimal]], x_title: str) -> dict[str, Any]
 
 
 def series_spec(points: list[tuple[str, Decimal]], baseline: Decimal | None,
-                target: Decimal | None, x_title: str, y_title: str) -> dict[str, Any]:
-    """A line over the periods; the baseline (dashed) and target (dotted) as horizontal rules."""
-    values = [{"periode": period, "waarde": _num(value)} for period, value in points]
-    layers: list[dict[str, Any]] = [{
-        "mark": {"type": "line", "point": {"filled": True, "size": 60, "color": SERIES},
-                 "color": SERIES, "strokeWidth": 2},
-        "encoding": {
-            "x": {"field": "periode", "type": "ordinal", "title": x_title,
-                  "axis": {"labelAngle": 0}},
-            "y": {"field": "waarde", "type": "quantitative", "title": y_title,
-                  "axis": {"format": ",~r"}, "scale": {"zero": True}},
-        },
-    }]
+                target: Decimal | None, x_title: str, y_title: str, *, own: str = "Gemeente",
+                benchmarks: Sequence[tuple[str, Sequence[tuple[str, Decimal]]]] = (),
+                targets: Sequence[tuple[str, Decimal]] = (),
+                target_label: str = "Streefwaarde") -> dict[str, Any]:
+    """A line over the periods; the baseline (dashed) and an undated target (dotted) as rules.
+
+    ``benchmarks`` (comparison regions, "Nederland") are dashed lines and ``targets`` per
+    period open diamonds; with either, a legend names the series.
+    """
+    legend = bool(benchmarks or targets)
+    series = [own, *(region for region, _ in benchmarks)]
+    values: list[dict[str, Any]] = [{"periode": p, "waarde": _num(v)} for p, v in points]
+    if legend:
+        values = [{**v, "reeks": own} for v in values]
+        values += [{"periode": p, "waarde": _num(v), "reeks": region}
+                   for region, pts in benchmarks for p, v in pts]
+    domain = [*series, *((target_label,) if targets else ())]
+    palette = [SERIES, *(BENCHMARKS[i % len(BENCHMARKS)] for i in range(len(benchmarks))),
+               *((INK,) if targets else ())]
+    x = {"field": "periode", "type": "ordinal", "title": x_title, "axis": {"labelAngle": 0}}
+    y = {"field": "waarde", "type": "quantitative", "title": y_title,
+         "axis": {"format": ",~r"}, "scale": {"zero": True}}
+    line: dict[str, Any] = {
+        "mark": {"type": "line", "point": {"filled": True, "size": 60}, "strokeWidth": 2},
+        "encoding": {"x": x, "y": y},
+    }
+    if legend:
+        line["encoding"]["color"] = {
+            "field": "reeks", "type": "nominal", "title": None,
+            "scale": {"domain": domain, "range": palette},
+            "legend": {"orient": "bottom", "labelColor": INK, "labelLimit": 300}}
+        line["encoding"]["strokeDash"] = {
+            "field": "reeks", "type": "nominal", "legend": None,
+            "scale": {"domain": series, "range": [[1, 0], *([6, 3] for _ in benchmarks)]}}
+    else:
+        line["mark"]["color"] = SERIES
+        line["mark"]["point"]["color"] = SERIES
+    layers: list[dict[str, Any]] = [line]
+    if targets:
+        layers.append({
+            "data": {"values": [{"periode": p, "waarde": _num(v), "reeks": target_label}
+                                for p, v in targets]},
+            "mark": {"type": "point", "shape": "diamond", "filled": False, "size": 110,
+                     "strokeWidth": 2},
+            "encoding": {"x": x, "y": y, "color": {"field": "reeks", "type": "nominal"}}})
     if baseline is not None:
         layers.append({"mark": {"type": "rule", "color": BASELINE, "strokeDash": [6, 4],
                                 "strokeWidth": 1.5},
