@@ -219,13 +219,11 @@ def test_pdf_round_trip_through_the_pdf_importer(tmp_path: Path) -> None:
         return [(p.code, row.kind.value, list(row.values.values()))
                 for p in r.all_programmes() if p.finance for row in p.finance.rows]
 
-    expected = amounts(report)
-    got = amounts(back)
-    if got != expected or back.unit != report.unit:
-        pytest.skip("the PDF importer does not yet read the exported layout back exactly "
-                    f"(expected {len(expected)} finance rows, got {len(got)}; "
-                    f"unit {back.unit.scale} vs {report.unit.scale}); issue: PDF importer")
-    assert [p.name for p in back.all_programmes()] == [p.name for p in report.all_programmes()]
+    assert amounts(back) == amounts(report)
+    assert back.unit.scale == report.unit.scale == 1000
+    assert [(p.code, p.name, p.level) for p in back.all_programmes()] == [
+        (p.code, p.name, p.level) for p in report.all_programmes()]
+    # The whole round trip (structure, goals, indicators) is tested in tests/roundtrip.
 
 
 @pytest.mark.corpus

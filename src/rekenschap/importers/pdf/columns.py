@@ -34,8 +34,8 @@ def _kind(low: str, year: int | None, ctx: ColumnContext) -> ColumnKind | None:
         current = year in (None, ctx.year)
         return ColumnKind.AMENDED_BUDGET if current else ColumnKind.PRIOR_BUDGET
     if re.search(r"realisatie|rekening|werkelijk", low):
-        if year is None:
-            return None
+        if year is None:  # in jaarstukken a bare "Realisatie" is the year reported on
+            return ColumnKind.ACTUAL if annual else None
         return ColumnKind.ACTUAL if (annual and year == ctx.year) else ColumnKind.PRIOR_ACTUAL
     if re.search(r"begroting|raming|meerjaren", low):
         if year is None:

@@ -57,7 +57,8 @@ _SIGN_NOTE = re.compile(
     r"|\(?\s*[\"“”']?\s*\+\s*[\"“”']?\s*=\s*voordeel\w*\s*[/,]\s*[\"“”']?\s*-\s*[\"“”']?\s*="
     r"\s*nadeel\w*\s*\)?", re.I)
 
-_MIN_COLUMNS = 3
+_MIN_COLUMNS = 2
+_ALIGN = 2.0  # points: a header's right edge on a column's right edge
 _HEADER_REACH = 70.0  # points above the first data row that may hold column headers
 
 
@@ -162,13 +163,19 @@ def _column_centres(block: _Block, n: int) -> tuple[list[float], float]:
     return centres, pitch
 
 
-def _header_cells(fl: FlowLine, stub_right: float, pitch: float) -> tuple[list[str], list[Cell]]:
+def _header_cells(fl: FlowLine, stub_right: float, pitch: float, rights: list[float],
+                  ) -> tuple[list[str], list[Cell]]:
     """Stub words (left of the amounts) and header cells: whole segments unless one is wider
-    than a column, then its words."""
+    than a column, then its words. A segment whose right edge lines up with a column's
+    right-aligned amounts is that column's header, however far left it reaches (a wide
+    header printed on one line: "Begroting 2023 na wijziging")."""
     stub: list[str] = []
     cells: list[Cell] = []
     for seg in fl.segments:
-        if seg.x0 < stub_right:
+        aligned = [r for r in rights if abs(seg.x1 - r) <= _ALIGN]
+        if aligned and seg.x0 >= stub_right - 2.5 * pitch:
+            cells.append(Cell(seg.text, aligned[0] - 1.0, aligned[0]))
+        elif seg.x0 < stub_right:
             stub.append(seg.text)
         elif seg.x1 - seg.x0 > 1.3 * pitch:
             cells += [c for c in cells_of(FlowLine(fl.page, fl.number, _one(fl, seg)))]
@@ -196,6 +203,7 @@ def find_finance_table(
     block = blocks[0]
     n = Counter(len(v) for _, _, v in block.rows).most_common(1)[0][0]
     centres, pitch = _column_centres(block, n)
+    rights = [median(v[i].x1 for _, _, v in block.rows if len(v) == n) for i in range(n)]
     first = block.rows[0][0]
     header = _header_lines(lines, first, n)
     value_left = min(v[0].x0 for _, _, v in block.rows if len(v) == n)
@@ -203,10 +211,11 @@ def find_finance_table(
     col_words: list[list[str]] = [[] for _ in range(n)]
     stub: list[str] = []
     for fl in header:
-        words, cells = _header_cells(fl, stub_right, pitch)
+        words, cells = _header_cells(fl, stub_right, pitch, rights)
         stub += words
         for cell in cells:
-            col_words[_nearest(cell, centres)].append(cell.text)
+            col_words[_nearest(cell, rights if cell.x1 - cell.x0 == 1.0 else centres)
+                      ].append(cell.text)
     stub_text = " ".join(stub)
     header_text = " ".join(fl.text for fl in header)
     columns: list[FinanceColumn] = []
@@ -276,7 +285,12 @@ def _title(stub: str) -> str | None:
     s = _SIGN_NOTE.sub(" ", stub)
     s = re.sub(r"\(?\s*(bedragen\s+)?x\s*€\s*1\.000(\.000)?,?-?\s*\)?", " ", s, flags=re.I)
     s = " ".join(s.split()).strip(" ,;()")
+    s = _STUB_HEADER.sub("", s).strip(" ,;:()")
     return s or None
+
+
+_STUB_HEADER = re.compile(r"\s*\b(omschrijving|bedragen|onderdeel)$", re.I)
+"""The label column's own header ("Omschrijving") is not part of the table's title."""
 
 
 def _normal_note(note: str) -> str:

@@ -2,7 +2,9 @@
 
 A programme chapter starts with a programme heading ("P1 Veiligheid en handhaving") among the
 first lines of a page, printed larger than body text; the table of contents (dot leaders,
-page numbers) never counts. A chapter ends at the next programme heading or at the next
+page numbers) never counts. A deelprogramma heading ("Deelprogramma 1.1 Brandweer") under a
+programme with the matching number starts a chapter of its own (``heading.level``); the
+programme's chapter then ends there. A chapter ends at the next programme heading or at the next
 chapter-level heading at the top of a page: one in the heading's font size or larger, or a
 known chapter title printed above body size ("Beleidsindicatoren", "Paragrafen",
 "Recapitulatie", ...).
@@ -52,6 +54,24 @@ def _page_tops(flow: Sequence[FlowLine]) -> dict[int, list[int]]:
     return tops
 
 
+def _with_parents(starts: list[tuple[int, ProgrammeHeading, float]],
+                  ) -> list[tuple[int, ProgrammeHeading, float]]:
+    """Deelprogramma starts only directly under their programme ("1.2" after "Programma 1"),
+    unless the document has no programme headings at all."""
+    if all(s[1].level == "deelprogramma" for s in starts):
+        return starts
+    out: list[tuple[int, ProgrammeHeading, float]] = []
+    parent: str | None = None
+    for start in starts:
+        heading = start[1]
+        if heading.level == "programma":
+            parent = heading.number
+        elif parent is None or not heading.number.startswith(parent + "."):
+            continue
+        out.append(start)
+    return out
+
+
 def split_chapters(flow: Sequence[FlowLine]) -> list[Chapter]:
     """The programme chapters of a document, in order (empty when none are recognised)."""
     body = body_size(flow)
@@ -60,15 +80,19 @@ def split_chapters(flow: Sequence[FlowLine]) -> list[Chapter]:
     for page in sorted(tops):
         for i in tops[page]:
             fl = flow[i]
-            heading = match_programme_heading(fl.text)
+            heading = match_programme_heading(fl.text, parts=True)
             if heading and fl.size >= body + 0.9:
                 starts.append((i, heading, fl.size))
                 break
     if not starts:
         return []
     # Keep the dominant heading size: mentions in smaller print are not chapter headings.
-    size = Counter(round(s) for _, _, s in starts).most_common(1)[0][0]
-    starts = [s for s in starts if round(s[2]) == size]
+    # A document (or extract) of deelprogramma's only: they are its chapters.
+    top = [s for s in starts if s[1].level == "programma"] or starts
+    size = Counter(round(s) for _, _, s in top).most_common(1)[0][0]
+    starts = [s for s in starts if round(s[2]) == size or (
+        s[1].level == "deelprogramma" and round(s[2]) <= size)]
+    starts = _with_parents(starts)
     start_pages = {flow[i].page for i, _, _ in starts}
 
     chapters: list[Chapter] = []
@@ -79,7 +103,8 @@ def split_chapters(flow: Sequence[FlowLine]) -> list[Chapter]:
             first = flow[tops[page][0]]
             if tops[page][0] >= limit:
                 break
-            big = first.size >= hsize - 0.1 and match_programme_heading(first.text) is None
+            big = first.size >= hsize - 0.1 and match_programme_heading(
+                first.text, parts=True) is None
             titled = first.size > body + 0.5 and _CHAPTER_WORDS.match(first.text.strip())
             if big or titled:
                 end = tops[page][0]

@@ -24,6 +24,10 @@ __all__ = ["ProgrammeHeading", "Question", "match_document", "match_programme_he
            "match_w_section"]
 
 _INDICATOR_HEADING = re.compile(r"^(effect|beleids|prestatie)indicatoren\s*$", re.I)
+# Both questions in one heading, as many begrotingen print it: the goals with what is done.
+_COMBINED_GOALS = re.compile(
+    r"^wat\s+(willen|wilden)\s+we\s+bereiken\s*\??\s+en\s+wat\s+(gaan|hebben)\s+we\s+"
+    r"(daar)?(voor\s+)?(doen|gedaan)\s*\??$", re.I)
 
 
 def match_w_section(text: str) -> Question | None:
@@ -40,6 +44,8 @@ def match_w_section(text: str) -> Question | None:
         return found.question
     if _INDICATOR_HEADING.match(s):
         return Question.INDICATORS
+    if _COMBINED_GOALS.match(s):
+        return Question.GOALS
     first = find_w_sections(s[:60])
     if first and first[0].start == 0 and first[0].question is Question.EXPLANATION:
         return Question.EXPLANATION
@@ -53,10 +59,15 @@ class ProgrammeHeading:
     number: str
     name: str
     code: str
+    level: str = "programma"
+    """"programma", or "deelprogramma" for a part of one ("Deelprogramma 1.1 ...")."""
 
 
-def match_programme_heading(text: str) -> ProgrammeHeading | None:
+def match_programme_heading(text: str, *, parts: bool = False) -> ProgrammeHeading | None:
     """"P1 Veiligheid en handhaving" / "Programma 1: Veiligheid" -> heading; ToC lines -> None.
+
+    With ``parts``, "Deelprogramma 1.1 Crisisbeheersing" is a heading too (level
+    ``deelprogramma``).
 
     >>> match_programme_heading("P1 Veiligheid en handhaving").code
     'P1'
@@ -67,8 +78,13 @@ def match_programme_heading(text: str) -> ProgrammeHeading | None:
     if re.search(r"\.{4,}|…{2,}", s):
         return None
     found = parse_programme_heading(s)
-    if found is None or found.code is None or found.level != "programma":
+    if found is None or found.code is None:
         return None
+    if found.level != "programma":
+        if not parts or found.level != "deelprogramma":
+            return None
+        return ProgrammeHeading(number=found.code, name=found.name, code=found.code,
+                                level="deelprogramma")
     short = s[:1].upper() == "P" and s[1:2].isdigit()
     code = f"P{found.code}" if short else found.code
     return ProgrammeHeading(number=found.code, name=found.name, code=code)

@@ -26,6 +26,7 @@ from rekenschap.importers.pdf.explanations import find_explanations
 from rekenschap.importers.pdf.finance import find_finance_table
 from rekenschap.importers.pdf.flow import FlowLine, build_flow, provenance_of
 from rekenschap.importers.pdf.goals import find_goals, result_code
+from rekenschap.importers.pdf.headed_goals import find_headed_goals
 from rekenschap.importers.pdf.indicators import attach_indicators, find_indicator_tables
 from rekenschap.importers.pdf.layout import Page
 from rekenschap.importers.pdf.overview import find_overview
@@ -165,6 +166,12 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         goals, found = find_goals(sections.get(Question.GOALS, []),
                                   sections.get(Question.ACTIVITIES, []),
                                   programme=chapter.heading.number, file=file, path=path)
+        if all(g.code is None for g in goals):  # no numbered goal list: goal headings?
+            headed = find_headed_goals(
+                [*sections.get(Question.GOALS, []), *sections.get(Question.ACTIVITIES, [])],
+                body=body_size(chapter.lines), file=file)
+            if headed:
+                goals, found = headed, []
     elif sections.get(Question.GOALS):
         # Goals stated as prose beside two-column result tables: kept as text, not paired.
         consumed = two_column_lines(chapter.lines)
@@ -196,6 +203,7 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
     programme = Programme(
         code=chapter.heading.code,
         name=chapter.heading.name,
+        level="deelprogramma" if chapter.heading.level == "deelprogramma" else "programma",
         goals=tuple(goals),
         finance=table,
         explanations=tuple(explanations),
@@ -224,6 +232,20 @@ def _icons(chapters: list[Chapter], flow: Sequence[FlowLine], file: str,
     for chapter in chapters:
         pages |= {fl.page for fl in _sections(chapter).get(Question.ACTIVITIES, [])}
     return read_icons(source, pages) if pages else ({}, [])
+
+
+def _nested(programmes: list[Programme]) -> list[Programme]:
+    """Deelprogramma's (split_chapters keeps them only right under their programme) moved
+    into their programme's ``subprogrammes``."""
+    out: list[Programme] = []
+    for programme in programmes:
+        if programme.level == "deelprogramma" and out:
+            parent = out[-1]
+            out[-1] = parent.model_copy(
+                update={"subprogrammes": (*parent.subprogrammes, programme)})
+        else:
+            out.append(programme)
+    return out
 
 
 _T = TypeVar("_T")
@@ -295,6 +317,7 @@ def build_report(
         programmes, flow, ctx, file), programmes)
     problems += found
     words.close()
+    programmes = _nested(programmes)
     overview, found = _guarded("overview", file, lambda: find_overview(
         flow, file=file, context=ctx, programme_codes=[p.code or "" for p in programmes]),
         None)

@@ -1,0 +1,53 @@
+"""What a PDF round trip must keep: the model without provenance, keys and layout choices.
+
+Column keys are the importer's own ("actual_2023" for "realisatie"), so columns compare by
+position, kind and printed label; a finance table without a title is printed under its
+programme's name, so that name counts as its title.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rekenschap.model import FinanceTable, MoneyUnit, Programme, Report
+
+
+def finance(table: FinanceTable | None, programme: Programme, unit: MoneyUnit) -> Any:
+    if table is None:
+        return None
+    name = f"{programme.code} {programme.name}" if programme.code else programme.name
+    columns = [(c.kind.value, c.label if c.year is None or str(c.year) in c.label
+                else f"{c.label} {c.year}") for c in table.columns]
+    rows = [(r.kind.value, r.label, [_num(r.values.get(c.key)) for c in table.columns])
+            for r in table.rows]
+    return {"title": table.title or name, "unit": (table.unit or unit).scale,
+            "sign_note": table.sign_note, "columns": columns, "rows": rows}
+
+
+def _num(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.normalize()
+
+
+def structure(report: Report) -> list[Any]:
+    """Programmes (nested), levels and finance tables."""
+    def one(p: Programme) -> Any:
+        return {"code": p.code, "name": p.name, "level": p.level,
+                "finance": finance(p.finance, p, report.unit),
+                "subprogrammes": [one(s) for s in p.subprogrammes]}
+    return [one(p) for p in report.programmes]
+
+
+def goals(report: Report) -> list[Any]:
+    """Goals with their description and activities (code, status) per programme."""
+    return [(p.code, [(g.code, g.title, g.description,
+                       [(a.code, a.text, a.status.value if a.status else None)
+                        for a in g.activities]) for g in p.goals])
+            for p in report.all_programmes()]
+
+
+def indicators(report: Report) -> list[Any]:
+    """Indicator names with every observation (period, value, qualifier)."""
+    return [(p.code, [(i.name, [(o.period, _num(o.value), o.qualifier) for o in i.observations])
+                      for i in p.indicators])
+            for p in report.all_programmes()]

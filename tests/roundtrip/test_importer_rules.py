@@ -1,0 +1,59 @@
+"""The importer rules the round trip needed, each one something real documents print too."""
+
+from __future__ import annotations
+
+from rekenschap.importers.pdf.columns import ColumnContext, map_column
+from rekenschap.importers.pdf.sections import match_programme_heading
+from rekenschap.model import ColumnKind, DocumentKind
+
+JAARSTUKKEN = ColumnContext(kind=DocumentKind.JAARSTUKKEN, year=2023)
+BEGROTING = ColumnContext(kind=DocumentKind.BEGROTING, year=2024)
+
+
+def test_deelprogramma_heading_only_when_asked() -> None:
+    text = "Deelprogramma 1.1 Crisisbeheersing en brandweer"
+    assert match_programme_heading(text) is None
+    heading = match_programme_heading(text, parts=True)
+    assert heading is not None
+    assert (heading.code, heading.name, heading.level) == (
+        "1.1", "Crisisbeheersing en brandweer", "deelprogramma")
+    programme = match_programme_heading("Programma 1 Veiligheid", parts=True)
+    assert programme is not None and programme.level == "programma"
+    assert match_programme_heading("Deelprogramma 1.1 Brandweer ......... 7", parts=True) is None
+
+
+def test_bare_realisatie_is_the_reported_year_in_jaarstukken_only() -> None:
+    column, problem = map_column("Realisatie", 1, JAARSTUKKEN, taken=set())
+    assert (column.kind, problem) == (ColumnKind.ACTUAL, None)
+    column, problem = map_column("Realisatie", 1, BEGROTING, taken=set())
+    assert column.kind is ColumnKind.OTHER and problem is not None
+
+
+def test_wide_one_line_headers_belong_to_the_column_they_are_right_aligned_with() -> None:
+    """"Begroting 2023 primair" printed on one line reaches left of the amounts' column."""
+    from rekenschap.importers.pdf.finance import find_finance_table
+    from rekenschap.importers.pdf.flow import FlowLine
+    from rekenschap.importers.pdf.layout import Line, Segment
+
+    def line(n: int, top: float, *cells: tuple[str, float, float]) -> FlowLine:
+        segs = tuple(Segment(t, x0, top, x1, top + 9, 9.0) for t, x0, x1 in cells)
+        text = "  ".join(t for t, _, _ in cells)
+        return FlowLine(4, n, Line(text, segs[0].x0, top, segs[-1].x1, top + 9, segs))
+
+    lines = [
+        line(1, 100, ("Bedragen x € 1.000", 50, 130)),
+        line(2, 120, ("Omschrijving", 50, 110), ("Begroting 2023 primair", 150, 260),
+             ("Begroting 2023 na wijziging", 270, 400), ("Realisatie 2023", 430, 500)),
+        line(3, 140, ("Lasten", 50, 80), ("-4.346", 230, 260), ("-4.412", 370, 400),
+             ("-4.493", 470, 500)),
+        line(4, 160, ("Baten", 50, 78), ("136", 245, 260), ("150", 385, 400),
+             ("236", 485, 500)),
+    ]
+    table, problems = find_finance_table(lines, file="f.pdf", context=JAARSTUKKEN, path="p")
+    assert table is not None, [p.format() for p in problems]
+    assert [(c.kind, c.label) for c in table.columns] == [
+        (ColumnKind.ORIGINAL_BUDGET, "Begroting 2023 primair"),
+        (ColumnKind.AMENDED_BUDGET, "Begroting 2023 na wijziging"),
+        (ColumnKind.ACTUAL, "Realisatie 2023")]
+    assert table.unit is not None and table.unit.scale == 1000
+    assert not [p for p in problems if p.code == "PDF-FIN-COLUMN"]
