@@ -122,6 +122,26 @@ programmes:
     - {kind: lasten, label: Lasten, values: {primitief: -7200, na_wijziging: -7350.5,
        realisatie: -7012}}
     - {kind: baten, label: Baten, values: {primitief: 820, na_wijziging: 820, realisatie: 901}}
+overview:
+  title: Overzicht van baten en lasten
+  sign_convention: lasten_negative
+  provenance: {file: jaarstukken-2023.pdf, page: 18}
+  columns:
+  - {key: na_wijziging, kind: amended_budget, label: Begroting 2023 na wijziging}
+  - {key: realisatie, kind: actual, label: Realisatie 2023}
+  rows:
+  - {kind: lasten, label: Veiligheid en handhaving, ref: '1',
+     values: {na_wijziging: -4412, realisatie: -4493}}
+  - {kind: baten, label: Veiligheid en handhaving, ref: '1',
+     values: {na_wijziging: 150, realisatie: 236}}
+  - {kind: lasten, label: 'Verkeer, vervoer en waterstaat', ref: '2',
+     values: {na_wijziging: -7250.5, realisatie: -6900}}
+  - {kind: baten, label: 'Verkeer, vervoer en waterstaat', ref: '2',
+     values: {na_wijziging: 820, realisatie: 901}}
+  - {kind: lasten, label: Overhead, values: {na_wijziging: -100, realisatie: -112}}
+  - {kind: lasten, label: Saldo van baten en lasten, values: {na_wijziging: -11762.5,
+     realisatie: -11505}}
+  - {kind: baten, label: Saldo van baten en lasten, values: {na_wijziging: 970, realisatie: 1137}}
 """
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from rekenschap.checks import narrative
@@ -21,6 +22,7 @@ from rekenschap.render.builder_parts import finance_data, goal_data
 from rekenschap.render.formatting import Formatter, slugify
 from rekenschap.render.indicator_parts import indicator_data
 from rekenschap.render.messages import Lang, message
+from rekenschap.render.overview_parts import findings, printed_overview, reconciliation
 from rekenschap.render.pagedata import (
     Cell,
     ChartData,
@@ -74,7 +76,9 @@ def build_document(report: Report, *, lang: Lang = "nl", problems: Sequence[Prob
     data = DocumentData(
         slug=slug, lang=lang, title=title, organisation=report.organisation.name,
         kind_label=kind_label, year=year, unit_label=fmt.money_unit(report.unit),
-        overview=_overview(report, pages, fmt),
+        overview=replace(_overview(report, pages, fmt), printed=printed_overview(report, fmt),
+                         reconciliation=reconciliation(report, fmt, main_column(report)),
+                         findings=findings(problems, fmt)),
         programmes=tuple(pages),
         problems=_problems(problems, fmt) if problems is not None else None)
     return _with_search(data)

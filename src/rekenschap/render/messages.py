@@ -46,6 +46,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc.chart.share": ("Lasten per programma", "Expenditure per programme"),
     "doc.chart.share.alt": ("Staafdiagram van de lasten per programma ({column}, {unit}): {items}.",
                             "Bar chart of expenditure per programme ({column}, {unit}): {items}."),
+    "doc.printed": ("{title} zoals in het document", "{title} as printed in the document"),
+    "doc.printed.default": ("Overzicht van baten en lasten", "Overview of income and expenditure"),
+    "doc.recon": ("Overzicht en programmatabellen vergeleken: {column}",
+                  "Overview and programme tables compared: {column}"),
+    "doc.recon.printed": ("Volgens het overzicht", "According to the overview"),
+    "doc.recon.tables": ("Volgens de programmatabellen", "According to the programme tables"),
+    "doc.recon.diff": ("Verschil", "Difference"),
+    "doc.recon.note": (
+        "Verschil = overzicht − programmatabellen, berekend door Rekenschap. Een verschil bij één "
+        "programma terwijl het totaal klopt, betekent meestal dat het overzicht een deel van het "
+        "programma op andere regels toont (algemene dekkingsmiddelen, overhead).",
+        "Difference = overview − programme tables, computed by Rekenschap. A difference for one "
+        "programme while the total agrees usually means the overview shows part of the programme "
+        "on other lines (general funding, overhead)."),
+    "doc.own": ("Het overzicht van het document", "The document's own overview"),
+    "doc.computed": ("Berekend uit de programmatabellen", "Computed from the programme tables"),
+    "doc.findings": ("Bevindingen bij het overzicht", "Findings on the overview"),
     "doc.nofinance": ("Dit document bevat geen financiële tabellen.",
                       "This document contains no finance tables."),
     # programme
@@ -90,6 +107,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fin.variance.kind": ("Soort", "Kind"),
     "fin.variance.text": ("Toelichting", "Explanation"),
     "fin.sentences": ("Analyse", "Analysis"),
+    "fin.rowkind.lasten": ("lasten", "expenditure"),
+    "fin.rowkind.baten": ("baten", "income"),
+    "fin.rowkind.saldo": ("saldo", "balance"),
+    "fin.rowkind.reserve_addition": ("toevoeging aan reserves", "addition to reserves"),
+    "fin.rowkind.reserve_withdrawal": ("onttrekking aan reserves", "withdrawal from reserves"),
+    "fin.rowkind.reserve_mutations": ("mutaties reserves", "reserve mutations"),
+    "fin.rowkind.result": ("resultaat", "result"),
+    "fin.rowkind.other": ("overig", "other"),
     "fin.diff.header": ("Verschil (berekend)", "Difference (computed)"),
     "fin.diff.actual_minus_amended": (
         "De kolom Verschil (berekend) staat niet in het document: realisatie − begroting na "
@@ -141,6 +166,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.other": ("overig", "other"),
     "unit.rate": ("per inwoner", "per inhabitant"),
     "unit.percentage": ("%", "%"),
+    # comparison with peer municipalities (vergelijking)
+    "cmp.heading": ("Vergelijking met andere gemeenten", "Comparison with other municipalities"),
     # problems
     "prob.title": ("Bevindingen van de controles", "Findings of the checks"),
     "prob.none": ("De controles vonden geen problemen.", "The checks found no problems."),

@@ -153,6 +153,14 @@ class OverviewData:
     chart: ChartData | None
     links: tuple[Link, ...]
     column_label: str | None
+    printed: TableData | None = None
+    """The document's own overview (recapitulatie) as printed, when it has one."""
+    reconciliation: TableData | None = None
+    """Printed overview against the totals computed from the programme tables."""
+    findings: tuple[str, ...] = ()
+    """FIN-TOTALS problems (internal builds), each with its severity."""
+    comparison: Link | None = None
+    """The comparison page with peer municipalities (vergelijking), when published."""
 
 
 @dataclass(frozen=True)
