@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from rekenschap.model import FinanceTable, MoneyUnit, Programme, Report
+from rekenschap.model import FinanceTable, Indicator, MoneyUnit, Programme, Report
 
 
 def finance(table: FinanceTable | None, programme: Programme, unit: MoneyUnit) -> Any:
@@ -46,8 +46,15 @@ def goals(report: Report) -> list[Any]:
             for p in report.all_programmes()]
 
 
-def indicators(report: Report) -> list[Any]:
-    """Indicator names with every observation (period, value, qualifier)."""
-    return [(p.code, [(i.name, [(o.period, _num(o.value), o.qualifier) for o in i.observations])
-                      for i in p.indicators])
+def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
+    """Indicator names with their observations (period, value, qualifier) by period.
+
+    With ``dated_only``, observations without a period are left out: a table with a column
+    per year has no place for them (a known limit of the print layout).
+    """
+    def observations(i: Indicator) -> list[Any]:
+        found = [(o.period, _num(o.value), o.qualifier) for o in i.observations
+                 if o.period is not None or not dated_only]
+        return sorted(found, key=lambda t: (t[0] is None, t[0] or ""))
+    return [(p.code, [(i.name, observations(i)) for i in p.indicators])
             for p in report.all_programmes()]

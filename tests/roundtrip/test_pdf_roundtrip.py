@@ -56,20 +56,21 @@ def test_rich_report_document_and_unit(rich: tuple[Report, Report, list[Problem]
     assert back.unit.scale == report.unit.scale
 
 
-@pytest.mark.xfail(strict=True, reason="the importer reads only numbered goal lists with "
-                   "coded results; goal headings with bulleted, status-worded activities "
-                   "(the print layout) are not recognised yet")
 def test_rich_report_keeps_goals_and_activities(
         rich: tuple[Report, Report, list[Problem]]) -> None:
     report, back, _ = rich
     assert essentials.goals(back) == essentials.goals(report)
+    statuses = [a.status for a in back.programmes[0].goals[0].activities]
+    assert [s.value if s else None for s in statuses] == [
+        "gerealiseerd", "loopt", "vertraagd", "niet gerealiseerd"]
 
 
-@pytest.mark.xfail(strict=True, reason="indicator tables of the print layout (Periode / "
-                   "Waarde / Opmerking per indicator) are not recognised by the importer yet")
 def test_rich_report_keeps_indicators(rich: tuple[Report, Report, list[Problem]]) -> None:
     report, back, _ = rich
     assert essentials.indicators(back) == essentials.indicators(report)
+    halt = back.programmes[0].indicators[1]
+    assert halt.unit is not None and halt.unit.per == 1000
+    assert back.programmes[0].indicators[0].source == "CBS"
 
 
 def test_groningen_example_round_trip(tmp_path: Path) -> None:
@@ -77,13 +78,20 @@ def test_groningen_example_round_trip(tmp_path: Path) -> None:
     back, _ = _round_trip(report, tmp_path)
     assert essentials.structure(back) == essentials.structure(report)
     assert back.programmes[0].level == "deelprogramma"
+    assert essentials.goals(back) == essentials.goals(report)
+    assert essentials.indicators(back, dated_only=True) == essentials.indicators(
+        report, dated_only=True)
 
 
 @pytest.mark.corpus
 def test_wassenaar_import_re_exported_imports_the_same(tmp_path: Path) -> None:
-    """jaarstukken-2023: import -> export PDF -> import; programmes and finance tables agree."""
+    """jaarstukken-2023: import -> export PDF -> import; programmes, finance tables, goals with
+    coded results and statuses, and the indicators with their observations agree."""
     report, _ = import_path(corpus_file("wassenaar", "jaarstukken-2023.pdf"))
     assert report is not None
     back, _ = _round_trip(report, tmp_path)
     assert len(report.programmes) >= 5
     assert essentials.structure(back) == essentials.structure(report)
+    assert essentials.goals(back) == essentials.goals(report)
+    assert essentials.indicators(back) == essentials.indicators(report)
+    assert sum(len(p.indicators) for p in back.programmes) >= 20

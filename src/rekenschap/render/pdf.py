@@ -6,9 +6,10 @@ PDF importer can read it back.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from weasyprint import HTML  # type: ignore[import-untyped]
 
 from rekenschap.render.charts import ChartRenderer
@@ -17,6 +18,16 @@ from rekenschap.render.messages import message
 from rekenschap.render.pagedata import DocumentData
 
 PRINT_CSS = Path(__file__).parent / "static" / "print.css"
+
+
+_BREAKABLE = re.compile(r"\S*[-/]\S*")
+
+
+def nobreak(text: str | None) -> Markup:
+    """Text whose words with a hyphen or slash ("ggz-problematiek", "km/u") do not break
+    there: a line break at such a character cannot be told from a hyphenation on import."""
+    return Markup(_BREAKABLE.sub(lambda m: f'<span class="nw">{m.group()}</span>',
+                                 str(escape(text or ""))))
 
 
 def print_html(doc: DocumentData, renderer: ChartRenderer | None = None) -> str:
@@ -33,7 +44,9 @@ def print_html(doc: DocumentData, renderer: ChartRenderer | None = None) -> str:
     # WeasyPrint does not resolve var() inside @page margin boxes; substitute the labels.
     css = css.replace("var(--rs-page-label)", f'"{message("print.page", doc.lang)}"')
     css = css.replace("var(--rs-of-label)", f'"{message("print.of", doc.lang)}"')
-    return environment(doc.lang).get_template("print.html.j2").render(
+    env = environment(doc.lang)
+    env.filters["nobreak"] = nobreak
+    return env.get_template("print.html.j2").render(
         doc=doc, pngs=pngs, css=Markup(labels + css))  # our own stylesheet, not user text
 
 

@@ -18,7 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rekenschap.importers.pdf.flow import FlowLine
-from rekenschap.importers.pdf.sections import ProgrammeHeading, match_programme_heading
+from rekenschap.importers.pdf.sections import (
+    ProgrammeHeading,
+    Question,
+    match_programme_heading,
+    match_w_section,
+)
 
 __all__ = ["Chapter", "body_size", "split_chapters"]
 
@@ -52,6 +57,15 @@ def _page_tops(flow: Sequence[FlowLine]) -> dict[int, list[int]]:
         if len(lst) < _TOP_LINES:
             lst.append(i)
     return tops
+
+
+def _w_section_sized(first: FlowLine, before: Sequence[FlowLine]) -> bool:
+    """An indicator heading no larger than the chapter's W-question headings above it."""
+    if match_w_section(first.text) is not Question.INDICATORS:
+        return False
+    sizes = [fl.size for fl in before if match_w_section(fl.text) not in (None,
+                                                                         Question.INDICATORS)]
+    return bool(sizes) and first.size <= max(sizes) + 0.1
 
 
 def _with_parents(starts: list[tuple[int, ProgrammeHeading, float]],
@@ -106,6 +120,8 @@ def split_chapters(flow: Sequence[FlowLine]) -> list[Chapter]:
             big = first.size >= hsize - 0.1 and match_programme_heading(
                 first.text, parts=True) is None
             titled = first.size > body + 0.5 and _CHAPTER_WORDS.match(first.text.strip())
+            if titled and _w_section_sized(first, flow[i:tops[page][0]]):
+                titled = None  # "Beleidsindicatoren" as one of the programme's own sections
             if big or titled:
                 end = tops[page][0]
                 break

@@ -36,6 +36,7 @@ from rekenschap.importers.pdf.status import Icon, read_icons, result_statuses
 from rekenschap.importers.pdf.taakvelden import attach_taakvelden, find_taakveld_tables
 from rekenschap.importers.pdf.twocolumn import find_two_column_goals, two_column_lines
 from rekenschap.importers.pdf.words import PageWords
+from rekenschap.importers.pdf.yeartable import find_year_indicators
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
     ActivityStatus,
@@ -197,6 +198,10 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
     effects, found = find_effect_indicators(sections.get(Question.INDICATORS, []),
                                             year=ctx.year, file=file, path=path, words=words)
     problems += found
+    if not effects:
+        effects, found = find_year_indicators(sections.get(Question.INDICATORS, []),
+                                              file=file, path=f"{path}.indicators")
+        problems += found
     explanations, found = find_explanations(
         sections.get(Question.EXPLANATION, []), file=file, path=path)
     problems += found
