@@ -11,9 +11,11 @@ import pytest
 import yaml
 
 from rekenschap.model import Location, Problem, Report, Severity
+from rekenschap.opendata.compare import vega_lite_spec
+from rekenschap.render.comparison import comparison_page
 from rekenschap.render.site import SiteResult, build_site
 
-from .sample import rich_report
+from .sample import rich_report, sample_comparison
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "groningen-2024-veiligheid.yaml"
@@ -59,7 +61,10 @@ def site_nl(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
 @pytest.fixture(scope="session")
 def site_en(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
     out = tmp_path_factory.mktemp("site-en")
-    return build_site([rich_report()], out, lang="en", problems=[SAMPLE_PROBLEMS])
+    comparison = sample_comparison()
+    specs = {m: vega_lite_spec(comparison, m) for m in ("lasten", "baten")}
+    return build_site([rich_report()], out, lang="en", problems=[SAMPLE_PROBLEMS],
+                      comparisons=[comparison_page(comparison, specs, "en")])
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,13 @@ whose title contains markup that must be shown, not run.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Literal
+
 import yaml
 
 from rekenschap.model import Report
+from rekenschap.opendata.compare import Comparison, IndicatorComparison, TaakveldComparison
 
 SCRIPT_GOAL = "Veilig <script>alert(1)</script> & schoon"
 
@@ -150,3 +154,26 @@ def rich_report() -> Report:
     data = yaml.safe_load(RICH_YAML)
     data["programmes"][0]["goals"][0]["title"] = SCRIPT_GOAL
     return Report.model_validate(data)
+
+
+def sample_comparison() -> Comparison:
+    """A small hand-made comparison (the shape ``rekenschap.opendata.compare`` builds)."""
+    def row(tv: str, name: str, measure: Literal["lasten", "baten"], value: int | None,
+            q1: int, median: int, q3: int, rank: int | None) -> TaakveldComparison:
+        return TaakveldComparison(
+            taakveld=tv, name=name, measure=measure, n=12, rank=rank,
+            value=Decimal(value) if value is not None else None,
+            q1=Decimal(q1), median=Decimal(median), q3=Decimal(q3))
+    return Comparison(
+        cbs_code="GM0629", name="Voorbeeld-aan-Zee", year=2023, phase="jaarrekening",
+        peer_kind="size-class", peer_label="20000tot50000inwoners",
+        peers=tuple(f"Gemeente {c}" for c in "ABCDEFGHIJK"), population=27534,
+        rows=(row("0.1", "Bestuur", "lasten", 75, 66, 75, 85, 6),
+              row("1.1", "Crisisbeheersing en brandweer", "lasten", 98, 70, 80, 95, 1),
+              row("1.2", "Openbare orde en veiligheid", "lasten", 21, 24, 30, 36, 11),
+              row("2.1", "Verkeer en vervoer", "lasten", None, 80, 110, 140, None),
+              row("1.2", "Openbare orde en veiligheid", "baten", 3, 1, 2, 4, 4)),
+        indicators=(IndicatorComparison(indicator="winkeldiefstallen", year=2023,
+                                        value=Decimal("0.9"), national=Decimal("2.5"),
+                                        source="CBS 83648NED"),),
+        sources=("CBS Iv3 jaarrekening 2023 (2023_jaarrekening.csv)", "CBS 83648NED"))

@@ -18,6 +18,7 @@ from rich.console import Console
 
 from rekenschap.checks import run_checks
 from rekenschap.cli import app
+from rekenschap.cli.publish_compare import comparison_pages
 from rekenschap.importers import import_path
 from rekenschap.model import Problem, Report, Severity
 from rekenschap.render.exports import DIRECTORY_FORMATS, ExportFormat, default_output, export
@@ -61,6 +62,16 @@ def publish(
     chart_cache: Annotated[Path | None, typer.Option(
         "--chart-cache", help="Keep rendered charts here; unchanged charts are not rendered "
                               "again on the next build.")] = None,
+    compare: Annotated[str | None, typer.Option(
+        "--compare", help="Add a comparison page for this CBS code (GM0629), or 'auto' for "
+                          "the CBS code of each report; needs the CBS open data (--open-data).",
+    )] = None,
+    peers: Annotated[str, typer.Option(
+        "--peers", help="Peers for --compare: size-class, province, or CBS codes separated by "
+                        "commas.")] = "size-class",
+    open_data: Annotated[Path | None, typer.Option(
+        "--open-data", help="Folder with cbs/, iv3/ and iv3-definities/ (default: "
+                            "$REKENSCHAP_OPENDATA, else ../shared/corpus).")] = None,
 ) -> None:
     """Build the static website: overview, a page per programme, charts, search.
 
@@ -78,12 +89,14 @@ def publish(
     if not reports:
         console.print("nothing to publish", style="red")
         raise typer.Exit(2)
+    pages, failed = ([], False) if compare is None else comparison_pages(
+        compare, peers, reports, open_data, lang, console)
     result = build_site(reports, output, lang=lang, public=public, problems=found,
-                        chart_cache=chart_cache)
+                        chart_cache=chart_cache, comparisons=pages)
     typer.echo(f"{output}: {len(result.pages)} pages for {len(reports)} document(s) in "
                f"{result.seconds:.1f}s ({result.charts_rendered} charts, "
                f"{result.chart_seconds:.1f}s); open {output / 'index.html'}")
-    if len(reports) < len(files):
+    if len(reports) < len(files) or failed:
         raise typer.Exit(1)
 
 

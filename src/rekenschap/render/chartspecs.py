@@ -22,7 +22,7 @@ BENCHMARKS = ("#6b2c91", "#0b6e4f", "#7a1f1f")
 """Comparison regions (purple, green, dark red), each at least 6:1 on white."""
 FONT = "Noto Sans, Segoe UI, Helvetica, Arial, sans-serif"
 
-_CONFIG: dict[str, Any] = {
+CONFIG: dict[str, Any] = {
     "aria": False,
     "font": FONT,
     "view": {"stroke": None},
@@ -50,7 +50,7 @@ def share_spec(items: list[tuple[str, Decimal]], x_title: str) -> dict[str, Any]
         "$schema": SCHEMA,
         "width": 520,
         "height": {"step": 26},
-        "config": _CONFIG,
+        "config": CONFIG,
         "data": {"values": values},
         "mark": {"type": "bar", "color": SERIES},
         "encoding": {
@@ -120,7 +120,7 @@ def series_spec(points: list[tuple[str, Decimal]], baseline: Decimal | None,
         "$schema": SCHEMA,
         "width": 420,
         "height": 200,
-        "config": _CONFIG,
+        "config": CONFIG,
         "data": {"values": values},
         "layer": layers,
     }

@@ -168,6 +168,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.percentage": ("%", "%"),
     # comparison with peer municipalities (vergelijking)
     "cmp.heading": ("Vergelijking met andere gemeenten", "Comparison with other municipalities"),
+    "cmp.link": ("{name} vergeleken met {peers} ({n} gemeenten)",
+                 "{name} compared with {peers} ({n} municipalities)"),
+    "cmp.size": ("gemeenten van {low} tot {high} inwoners",
+                 "municipalities of {low} to {high} inhabitants"),
+    "cmp.title": ("Vergelijking {name}", "Comparison {name}"),
+    "cmp.intro": (
+        "Lasten en baten per inwoner per taakveld volgens de {phase} {year} (CBS Iv3), "
+        "vergeleken met {peers} ({n} gemeenten). Inwoners: {population}.",
+        "Expenditure and income per inhabitant per functional class ({phase} {year}, CBS Iv3), "
+        "compared with {peers} ({n} municipalities). Inhabitants: {population}."),
+    "cmp.peers": ("Vergeleken gemeenten", "Municipalities compared"),
+    "cmp.measure": ("De {measure} per inwoner", "{measure} per inhabitant"),
+    "cmp.axis.lasten": ("Lasten per inwoner (€)", "Expenditure per inhabitant (€)"),
+    "cmp.axis.baten": ("Baten per inwoner (€)", "Income per inhabitant (€)"),
+    "cmp.taakveld": ("Taakveld", "Functional class"),
+    "cmp.value": ("{name} € per inwoner", "{name} € per inhabitant"),
+    "cmp.median": ("Mediaan", "Median"),
+    "cmp.iqr": ("Q1 – Q3", "Q1 – Q3"),
+    "cmp.rank": ("Rang (rang / aantal)", "Rank (rank / number)"),
+    "cmp.table": ("De {measure} per inwoner per taakveld: {name} en de vergeleken gemeenten",
+                  "{measure} per inhabitant per functional class: {name} and its peers"),
+    "cmp.note": ("Bedragen in hele euro's per inwoner. Rang 1 = hoogste bedrag in de groep. "
+                 "Q1 – Q3: de middelste helft van de vergeleken gemeenten.",
+                 "Amounts in whole euros per inhabitant. Rank 1 = highest amount in the group. "
+                 "Q1 – Q3: the middle half of the municipalities compared."),
+    "cmp.chart.alt": (
+        "Puntdiagram van de {measure} per inwoner van {name} per taakveld ({n} taakvelden), "
+        "met per taakveld de middelste helft (balk) en de mediaan (streep) van {peers}. "
+        "{name} ligt bij {above} taakvelden boven en bij {below} onder de mediaan. "
+        "De tabel hieronder geeft alle bedragen.",
+        "Dot plot of {name}'s {measure} per inhabitant per functional class ({n} classes), "
+        "with the middle half (bar) and the median (tick) of {peers} for each. "
+        "{name} is above the median for {above} classes and below it for {below}. "
+        "The table below gives every amount."),
+    "cmp.indicators": ("Indicatoren vergeleken met Nederland",
+                       "Indicators compared with the Netherlands"),
+    "cmp.indicators.note": ("Per 1.000 inwoners.", "Per 1,000 inhabitants."),
+    "cmp.indicator": ("Indicator", "Indicator"),
+    "cmp.year": ("Jaar", "Year"),
+    "cmp.sources": ("Bronnen", "Sources"),
+    "cmp.source": ("Bron: {source}", "Source: {source}"),
     # problems
     "prob.title": ("Bevindingen van de controles", "Findings of the checks"),
     "prob.none": ("De controles vonden geen problemen.", "The checks found no problems."),

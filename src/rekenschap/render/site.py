@@ -11,13 +11,14 @@ import json
 import shutil
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from rekenschap.model import Problem, Report
 from rekenschap.render.builder import build_document
 from rekenschap.render.charts import ChartRenderer
+from rekenschap.render.comparison import ComparisonPage
 from rekenschap.render.html import environment
 from rekenschap.render.messages import Lang, check_lang, message
 from rekenschap.render.pagedata import DocumentData, Link
@@ -39,11 +40,15 @@ class SiteResult:
 
 def build_site(reports: Sequence[Report], out_dir: str | Path, *, lang: str = "nl",
                public: bool = False, problems: Sequence[Sequence[Problem]] | None = None,
-               chart_cache: Path | None = None) -> SiteResult:
+               chart_cache: Path | None = None,
+               comparisons: Sequence[ComparisonPage] = ()) -> SiteResult:
     """Write the website for ``reports`` to ``out_dir``.
 
     ``problems`` holds one list per report (same order); the problems page is written unless
     ``public`` is true. Without ``problems`` an internal build shows an empty problems page.
+    ``comparisons`` (see :mod:`rekenschap.render.comparison`) become pages of their own, linked
+    from the site index and from the overview of every document of that municipality (or of
+    every document without a CBS code).
     """
     start = time.perf_counter()
     language = check_lang(lang)
@@ -51,10 +56,12 @@ def build_site(reports: Sequence[Report], out_dir: str | Path, *, lang: str = "n
     out.mkdir(parents=True, exist_ok=True)
     if problems is not None and len(problems) != len(reports):
         raise ValueError(f"problems has {len(problems)} lists for {len(reports)} reports")
-    docs = _documents(reports, language, public, problems)
+    docs = _linked(_documents(reports, language, public, problems), reports, comparisons,
+                   language)
     renderer = ChartRenderer(lang=language, cache_dir=chart_cache)
-    svgs = renderer.render_all(c for d in docs for c in d.charts())
-    pages = _write_pages(docs, out, language, svgs)
+    svgs = renderer.render_all([*(c for d in docs for c in d.charts()),
+                                *(s.chart for p in comparisons for s in p.measures if s.chart)])
+    pages = _write_pages(docs, out, language, svgs, comparisons)
     _copy_static(out)
     _write_search_index(docs, out)
     return SiteResult(out_dir=out, pages=tuple(pages), documents=tuple(docs),
@@ -81,8 +88,22 @@ def _documents(reports: Sequence[Report], lang: Lang, public: bool,
     return docs
 
 
+def _linked(docs: list[DocumentData], reports: Sequence[Report],
+            comparisons: Sequence[ComparisonPage], lang: Lang) -> list[DocumentData]:
+    """Documents whose municipality has a comparison page link to it from their overview."""
+    out = []
+    for doc, report in zip(docs, reports, strict=True):
+        code = report.organisation.cbs_code
+        page = next((c for c in comparisons if code is None or c.cbs_code == code), None)
+        if page is not None:
+            overview = replace(doc.overview, comparison=Link(f"../{page.href}", page.title))
+            doc = replace(doc, overview=overview)
+        out.append(doc)
+    return out
+
+
 def _write_pages(docs: list[DocumentData], out: Path, lang: Lang,
-                 svgs: dict[str, str]) -> list[Path]:
+                 svgs: dict[str, str], comparisons: Sequence[ComparisonPage] = ()) -> list[Path]:
     env = environment(lang)
     site_title = message("site.title", lang)
     written: list[Path] = []
@@ -94,7 +115,11 @@ def _write_pages(docs: list[DocumentData], out: Path, lang: Lang,
         written.append(path)
 
     write(out / "index.html", "index.html.j2", root="", current="home", breadcrumbs=[],
-          page_title=message("site.home", lang), documents=docs)
+          page_title=message("site.home", lang), documents=docs, comparisons=comparisons)
+    for cmp in comparisons:
+        crumbs = [Link("index.html", message("site.home", lang)), Link(cmp.href, cmp.title)]
+        write(out / cmp.href, "comparison.html.j2", root="", current="comparison",
+              breadcrumbs=crumbs, page_title=cmp.title, cmp=cmp)
     write(out / "zoeken.html", "search.html.j2", root="", current="search", breadcrumbs=[],
           page_title=message("site.search", lang))
     for doc in docs:

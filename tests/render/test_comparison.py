@@ -1,0 +1,126 @@
+"""The comparison page (issue 7): page data, the published page, and the CLI with the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+from typer.testing import CliRunner
+
+from rekenschap.cli import app
+from rekenschap.opendata.compare import vega_lite_spec
+from rekenschap.render.comparison import ComparisonPage, comparison_page, indicator_label
+from rekenschap.render.site import SiteResult
+
+from .sample import RICH_YAML, SCRIPT_GOAL, sample_comparison
+
+runner = CliRunner()
+
+
+def _page(lang: str = "nl") -> ComparisonPage:
+    comparison = sample_comparison()
+    specs = {m: vega_lite_spec(comparison, m) for m in ("lasten", "baten")}
+    return comparison_page(comparison, specs, "nl" if lang == "nl" else "en")
+
+
+def test_page_data_tables_chart_and_words() -> None:
+    page = _page()
+    assert page.href == "vergelijking-gm0629.html"
+    assert page.title == "Vergelijking Voorbeeld-aan-Zee"
+    assert "gemeenten van 20.000 tot 50.000 inwoners (11 gemeenten)" in page.intro
+    lasten, baten = page.measures
+    assert lasten.table.headers == ("Taakveld", "Voorbeeld-aan-Zee € per inwoner", "Mediaan",
+                                    "Q1 – Q3", "Rang (rang / aantal)")
+    rows = [[c.text for c in r] for r in lasten.table.rows]
+    assert rows[1] == ["1.1 Crisisbeheersing en brandweer", "98", "80", "70 – 95", "1 / 12"]
+    assert rows[3] == ["2.1 Verkeer en vervoer", "", "110", "80 – 140", ""]   # unknown value
+    assert len(baten.table.rows) == 1
+    assert lasten.chart is not None
+    # 0.1 equals the median, 1.1 is above, 1.2 below, 2.1 unknown
+    assert "bij 1 taakvelden boven en bij 1 onder de mediaan" in lasten.chart.alt
+    assert page.indicators is not None
+    assert [c.text for c in page.indicators.rows[0]] == ["Winkeldiefstallen", "2023", "0,9",
+                                                         "2,5"]
+    assert page.indicators.headers[-1] == "Nederland"
+
+
+def test_indicator_label() -> None:
+    assert indicator_label("diefstallen-uit-woning") == "Diefstallen uit woning"
+
+
+def test_published_page_is_linked_and_readable(site_en: SiteResult) -> None:
+    out = site_en.out_dir
+    page = out / "vergelijking-gm0629.html"
+    assert page in site_en.pages
+    home = lxml.html.fromstring((out / "index.html").read_bytes())
+    assert home.xpath("//a[@href='vergelijking-gm0629.html']")
+    doc_index = next(p for p in site_en.pages if p.name == "index.html" and p.parent != out)
+    overview = lxml.html.fromstring(doc_index.read_bytes())
+    assert overview.xpath("//a[@href='../vergelijking-gm0629.html']")
+    tree = lxml.html.fromstring(page.read_bytes())
+    assert tree.xpath("//h1")[0].text_content() == "Comparison Voorbeeld-aan-Zee"
+    svgs = tree.xpath("//svg")
+    assert len(svgs) == 2
+    label = svgs[0].get("aria-labelledby")
+    alt = tree.xpath(f"//*[@id='{label}']")[0].text_content()
+    assert alt.startswith("Dot plot of Voorbeeld-aan-Zee's expenditure per inhabitant")
+    captions = [c.text_content() for c in tree.xpath("//caption")]
+    assert len(captions) == 3 and captions[-1] == "Indicators compared with the Netherlands"
+    sources = [li.text_content() for li in tree.xpath("//section[last()]//li")]
+    assert sources[0] == "Source: CBS Iv3 jaarrekening 2023 (2023_jaarrekening.csv)"
+
+
+def test_cli_publish_compare_with_corpus(tmp_path: Path) -> None:
+    from tests.conftest import corpus_file
+
+    corpus_file("iv3", "2023_jaarrekening.csv")        # skips without ../shared
+    root = corpus_file("cbs").parent
+    source = tmp_path / "voorbeeld.yaml"
+    source.write_text(RICH_YAML.replace("GOAL_PLACEHOLDER", SCRIPT_GOAL.replace("'", "''")),
+                      encoding="utf-8")
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(source), "-o", str(site), "--public",
+                                 "--compare", "auto", "--open-data", str(root)])
+    assert result.exit_code == 0, result.output
+    tree = lxml.html.fromstring((site / "vergelijking-gm0629.html").read_bytes())
+    intro = tree.xpath("//main/p")[0].text_content()
+    # Voorbeeld-aan-Zee is jaarstukken 2023, so the Iv3 jaarrekening 2023 is used
+    assert "jaarrekening 2023" in intro and "gemeenten van 20.000 tot 50.000" in intro
+    bestuur = tree.xpath("(//table)[1]//tr[th='0.1 Bestuur']/td")
+    assert len(bestuur) == 4 and bestuur[0].text_content().isdigit()
+    rank, n = bestuur[3].text_content().split(" / ")
+    assert 1 <= int(rank) <= int(n)
+
+
+def test_cli_publish_compare_named_peers_and_bad_code(tmp_path: Path) -> None:
+    from tests.conftest import corpus_file
+
+    corpus_file("iv3", "2023_jaarrekening.csv")
+    root = corpus_file("cbs").parent
+    from .conftest import EXAMPLE
+
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(EXAMPLE), "-o", str(site), "--public",
+                                 "--compare", "GM9999", "--open-data", str(root)])
+    assert result.exit_code == 1                        # the site is there, the page is not
+    assert "GM9999" in result.output and (site / "index.html").is_file()
+    assert not list(site.glob("vergelijking-*.html"))
+    result = runner.invoke(app, ["publish", str(EXAMPLE), "-o", str(site), "--public",
+                                 "--compare", "GM0629", "--peers", "GM0546,GM0626",
+                                 "--open-data", str(root)])
+    assert result.exit_code == 0, result.output
+    tree = lxml.html.fromstring((site / "vergelijking-gm0629.html").read_bytes())
+    assert "(2 gemeenten)" in tree.xpath("//main/p")[0].text_content()
+
+
+@pytest.mark.parametrize("missing", ["nothing-here"])
+def test_cli_publish_compare_without_open_data(tmp_path: Path, missing: str) -> None:
+    from .conftest import EXAMPLE
+
+    result = runner.invoke(app, ["publish", str(EXAMPLE), "-o", str(tmp_path / "s"),
+                                 "--public", "--compare", "GM0629",
+                                 "--open-data", str(tmp_path / missing)])
+    assert result.exit_code == 1
+    assert "no CBS municipality list" in result.output
+    assert (tmp_path / "s" / "index.html").is_file()
