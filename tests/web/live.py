@@ -83,9 +83,10 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError((self.data / "server.log").read_text())
             try:
-                requests.get(self.url + "/login/", timeout=2)
+                requests.get(self.url + "/login/", timeout=10)
                 return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
+                # Not listening yet, or listening but still booting its workers on a busy machine.
                 time.sleep(0.2)
         raise RuntimeError("server did not start: " + (self.data / "server.log").read_text())
 
