@@ -134,9 +134,32 @@ def test_search_works_from_file_urls(site_nl: SiteResult, browser: Any) -> None:
 @pytest.mark.corpus
 def test_site_from_a_real_import_has_no_axe_violations(
         tmp_path: Path, browser: Any, wassenaar: tuple[Report, list[Problem]]) -> None:
-    """Wassenaar's jaarstukken 2023 imported, published, every page checked."""
+    """Wassenaar's jaarstukken 2023 (own overview, FIN-TOTALS) and begroting 2024 (Nederland
+    column, targets per year) imported and published with the real comparison page from the
+    CBS open data; every page checked."""
+    from tests.conftest import corpus_file
+
+    from rekenschap.importers import import_path
+    from rekenschap.importers.opendata_municipalities import load_register
+    from rekenschap.opendata.compare import build_comparison, vega_lite_spec
+    from rekenschap.opendata.sources import discover
+    from rekenschap.render.comparison import comparison_page
+
     report, problems = wassenaar
-    site = build_site([report], tmp_path, problems=[problems])
-    assert len(site.pages) >= 6
+    begroting, found = import_path(corpus_file("wassenaar", "begroting-2024.pdf"))
+    assert begroting is not None, [p.format() for p in found]
+    paths = discover(corpus_file("cbs").parent)
+    assert paths.register is not None
+    register, _ = load_register(paths.register)
+    comparison, _ = build_comparison(
+        "GM0629", iv3_file=paths.iv3_file(2023, "jaarrekening"), register=register, year=2023,
+        phase="jaarrekening", size_classes=paths.size_classes(2023),
+        definitions=paths.definitions(2023))
+    assert comparison is not None
+    specs = {m: vega_lite_spec(comparison, m) for m in ("lasten", "baten")}
+    site = build_site([report, begroting], tmp_path, problems=[problems, found],
+                      comparisons=[comparison_page(comparison, specs)])
+    assert len(site.pages) >= 12
+    assert (tmp_path / "vergelijking-gm0629.html") in site.pages
     found = {str(p.relative_to(tmp_path)): v for p in site.pages if (v := _axe(browser, p))}
     assert found == {}
