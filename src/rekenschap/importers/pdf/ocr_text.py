@@ -1,0 +1,110 @@
+"""OCR reading errors corrected in one place (OCR-correctie), before structure recognition.
+
+Tesseract confuses letters and digits that look alike: the programme code "P0" comes out as
+"PO", and amounts such as "1.050" as "1.O50" or "l.050". This module corrects only those
+confusions that are unambiguous by their shape in context, and reports every correction as a
+problem naming file, page and line, so a reader can check it against the page:
+
+- a programme code at the start of a line ("PO Bestuur", "Pl Veiligheid") -> ``PDF-OCR-CODE``
+  (notice);
+- a token that has the shape of a Dutch amount (digits in groups of three after a dot, an
+  optional sign or brackets) in which letters O/o stand for 0 and l/I/| for 1 ->
+  ``PDF-OCR-AMOUNT`` (warning: the amount is doubtful).
+
+Nothing else is changed: a lost minus sign cannot be seen in the text, and no arithmetic is used
+here to choose a reading; the finance table's own sums (:mod:`.consistency`) report what does not
+add up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rekenschap.importers.pdf.layout import Line, Segment, join_segments
+from rekenschap.model import Location, Problem, Severity
+
+__all__ = ["fix_amount", "fix_programme_code", "normalise_lines"]
+
+_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_CONFUSABLE = "OolI|"
+_CODE = re.compile(r"^P([0-9OolI|]{1,2})(?=\s+[A-Z])")
+_AMOUNT_SHAPE = re.compile(
+    r"^([-\u2212\u2013\u2014]?\(?)([0-9OolI|]{1,3}(?:\.[0-9OolI|]{3})+|[0-9OolI|]{1,3})(\)?)$")
+
+
+def fix_programme_code(text: str) -> str | None:
+    """The line with its leading programme code corrected, or ``None`` when nothing changes.
+
+    >>> fix_programme_code("PO Bestuur en ondersteuning")
+    'P0 Bestuur en ondersteuning'
+    >>> fix_programme_code("Pl Veiligheid"), fix_programme_code("P3 Wonen")
+    ('P1 Veiligheid', None)
+    """
+    m = _CODE.match(text)
+    if m is None or not any(c in _CONFUSABLE for c in m.group(1)):
+        return None
+    return "P" + m.group(1).translate(_DIGIT_LIKE) + text[m.end():]
+
+
+def fix_amount(token: str) -> str | None:
+    """The amount with look-alike letters read as digits, or ``None`` when it is not one.
+
+    At least one real digit must be present, so words ("lo", "Il") are never touched.
+
+    >>> fix_amount("1.O50"), fix_amount("-l.234"), fix_amount("(2.5l7)")
+    ('1.050', '-1.234', '(2.517)')
+    >>> fix_amount("1.050") is None, fix_amount("lol") is None, fix_amount("O") is None
+    (True, True, True)
+    """
+    m = _AMOUNT_SHAPE.match(token)
+    if m is None:
+        return None
+    body = m.group(2)
+    if not any(c.isdigit() for c in body) or not any(c in _CONFUSABLE for c in body):
+        return None
+    return m.group(1) + body.translate(_DIGIT_LIKE) + m.group(3)
+
+
+def _problem(code: str, severity: Severity, message: str, file: str, page: int,
+             line: int) -> Problem:
+    return Problem(code=code, severity=severity, message=message,
+                   location=Location(file=file, page=page, line=line))
+
+
+def _segment(seg: Segment, file: str, page: int, line: int,
+             problems: list[Problem]) -> Segment:
+    tokens = seg.text.split(" ")
+    changed = False
+    for i, token in enumerate(tokens):
+        fixed = fix_amount(token)
+        if fixed is not None:
+            problems.append(_problem(
+                "PDF-OCR-AMOUNT", Severity.WARNING,
+                f"OCR read {token!r}; taken as {fixed!r} (letters that look like digits); "
+                f"check this amount against the page", file, page, line))
+            tokens[i] = fixed
+            changed = True
+    return replace(seg, text=" ".join(tokens)) if changed else seg
+
+
+def normalise_lines(lines: tuple[Line, ...], *, file: str, page: int,
+                    ) -> tuple[tuple[Line, ...], list[Problem]]:
+    """The OCR lines of one page with code and amount confusions corrected, and the problems."""
+    problems: list[Problem] = []
+    out: list[Line] = []
+    for number, line in enumerate(lines, 1):
+        segments = [_segment(seg, file, page, number, problems) for seg in line.segments]
+        if segments:
+            code = fix_programme_code(segments[0].text)
+            if code is not None:
+                problems.append(_problem(
+                    "PDF-OCR-CODE", Severity.NOTICE,
+                    f"OCR read the programme code as {segments[0].text.split()[0]!r}; taken as "
+                    f"{code.split()[0]!r}", file, page, number))
+                segments[0] = replace(segments[0], text=code)
+        if all(a is b for a, b in zip(segments, line.segments, strict=True)):
+            out.append(line)
+        else:
+            out.append(replace(line, text=join_segments(segments), segments=tuple(segments)))
+    return tuple(out), problems

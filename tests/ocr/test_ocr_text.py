@@ -1,0 +1,77 @@
+"""OCR corrections (ocr_text) and decoration removal rules (ocr_image): no tesseract needed."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from tests.conftest import corpus_file
+
+from rekenschap.importers.pdf.layout import group_lines
+from rekenschap.importers.pdf.layout import Segment as Seg
+from rekenschap.importers.pdf.ocr_image import is_decoration, strip_decoration
+from rekenschap.importers.pdf.ocr_text import fix_amount, fix_programme_code, normalise_lines
+from rekenschap.model import Severity
+
+UNMAPPED = ("wassenaar", "jaarstukken-2019-unmapped-fonts.pdf")
+
+
+def test_programme_code_letters_read_as_digits() -> None:
+    assert fix_programme_code("PO Bestuur en ondersteuning") == "P0 Bestuur en ondersteuning"
+    assert fix_programme_code("Pl Veiligheid") == "P1 Veiligheid"
+    assert fix_programme_code("P1O Sociaal domein") == "P10 Sociaal domein"
+    assert fix_programme_code("P3 Wonen") is None  # already right
+    assert fix_programme_code("POlitie en handhaving") is None  # a word, not a code
+    assert fix_programme_code("PO box") is None  # lower-case word after it: not a heading
+
+
+def test_amount_letters_read_as_digits_only_in_amount_shapes() -> None:
+    assert fix_amount("1.O50") == "1.050"
+    assert fix_amount("-l.234") == "-1.234"
+    assert fix_amount("(2.5l7)") == "(2.517)"
+    assert fix_amount("27.67O") == "27.670"
+    for untouched in ("1.050", "-42", "lol", "O", "Il", "Ol.abc", "1.O5", "Baten"):
+        assert fix_amount(untouched) is None, untouched
+
+
+def test_corrections_are_reported_with_page_and_line() -> None:
+    lines = group_lines([
+        Seg("PO Bestuur en ondersteuning", 72, 80, 250, 92, 11.5),
+        Seg("Baten", 280, 100, 300, 106, 6.0), Seg("1.O50", 320, 100, 340, 106, 6.0),
+        Seg("-42", 360, 100, 380, 106, 6.0),
+    ])
+    fixed, problems = normalise_lines(lines, file="x.pdf", page=36)
+    assert [ln.text for ln in fixed] == ["P0 Bestuur en ondersteuning", "Baten 1.050 -42"]
+    assert [s.text for s in fixed[1].segments] == ["Baten", "1.050", "-42"]
+    assert [(p.code, p.severity, p.location.page, p.location.line) for p in problems] == [
+        ("PDF-OCR-CODE", Severity.NOTICE, 36, 1), ("PDF-OCR-AMOUNT", Severity.WARNING, 36, 2)]
+    assert "'1.O50'" in problems[1].message and "'1.050'" in problems[1].message
+    clean, none = normalise_lines(fixed, file="x.pdf", page=36)
+    assert clean == fixed and none == []
+
+
+def test_decoration_rules_keep_glyph_shapes() -> None:
+    assert is_decoration(400, 0.5, curved=False)  # table rule
+    assert is_decoration(520, 16, curved=False)  # heading bar / shaded row
+    assert not is_decoration(1.5, 9, curved=False)  # an outlined "l"
+    assert not is_decoration(6, 1.2, curved=False)  # an outlined "-"
+    assert not is_decoration(520, 16, curved=True)  # curves: may be outlined text
+    assert not is_decoration(14, 14, curved=False)  # small box (check box, "■")
+
+
+def test_strip_decoration_removes_rules_and_keeps_every_text_object() -> None:
+    doc = pdfium.PdfDocument(corpus_file(*UNMAPPED))
+    try:
+        page = doc[35]  # page 36: the end of P0's finance table, fully ruled and shaded
+        kinds = [o.type for o in page.get_objects(max_depth=0)]
+        removed = strip_decoration(page)
+        after = [o.type for o in page.get_objects(max_depth=0)]
+        text = pdfium_c.FPDF_PAGEOBJ_TEXT
+        assert removed > 100
+        assert after.count(text) == kinds.count(text) > 0
+        assert len(after) == len(kinds) - removed
+        page.close()
+        again = doc[35]  # loaded afresh from the file: nothing was changed there
+        assert len(list(again.get_objects(max_depth=0))) == len(kinds)
+        again.close()
+    finally:
+        doc.close()
