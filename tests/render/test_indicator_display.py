@@ -81,3 +81,14 @@ def test_wassenaar_begroting_indicators_show_nederland_and_targets() -> None:
     years = {r[0].text for t in with_targets for r in t.rows
              if r[t.headers.index("Streefwaarde")].value is not None}
     assert {"2024", "2025", "2026", "2027"} <= years
+
+
+def test_one_realisation_with_targets_per_year_gets_a_chart() -> None:
+    ind = Indicator(name="Effect", observations=(Observation(period="2022", value=Decimal(60)),),
+                    targets=(Target(value=Decimal(62), period="2024"),
+                             Target(value=Decimal(65), period="2025")))
+    data = indicator_data(ind, 0, Formatter("nl"), ())
+    assert data.chart is not None
+    assert "Streefwaarden (ruiten): 2024: 62; 2025: 65." in data.chart.alt
+    alone = Indicator(name="Effect", observations=ind.observations)
+    assert indicator_data(alone, 0, Formatter("nl"), ()).chart is None

@@ -94,6 +94,10 @@ def series_spec(points: list[tuple[str, Decimal]], baseline: Decimal | None,
             "field": "reeks", "type": "nominal", "title": None,
             "scale": {"domain": domain, "range": palette},
             "legend": {"orient": "bottom", "labelColor": INK, "labelLimit": 300}}
+        shape = {"field": "reeks", "type": "nominal", "title": None,
+                 "scale": {"domain": domain,
+                           "range": ["circle"] * len(series) + ["diamond"] * bool(targets)}}
+        line["encoding"]["shape"] = shape
         line["encoding"]["strokeDash"] = {
             "field": "reeks", "type": "nominal", "legend": None,
             "scale": {"domain": series, "range": [[1, 0], *([6, 3] for _ in benchmarks)]}}
@@ -107,7 +111,8 @@ def series_spec(points: list[tuple[str, Decimal]], baseline: Decimal | None,
                                 for p, v in targets]},
             "mark": {"type": "point", "shape": "diamond", "filled": False, "size": 110,
                      "strokeWidth": 2},
-            "encoding": {"x": x, "y": y, "color": {"field": "reeks", "type": "nominal"}}})
+            "encoding": {"x": x, "y": y, "color": {"field": "reeks", "type": "nominal"},
+                         "shape": {"field": "reeks", "type": "nominal"}}})
     if baseline is not None:
         layers.append({"mark": {"type": "rule", "color": BASELINE, "strokeDash": [6, 4],
                                 "strokeWidth": 1.5},

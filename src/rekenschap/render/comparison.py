@@ -120,7 +120,7 @@ def _styled(spec: Mapping[str, Any], lang: Lang, measure: str) -> dict[str, Any]
         layer.get("encoding", {}).pop("tooltip", None)
     y = styled.get("encoding", {}).get("y")
     if isinstance(y, dict):
-        y["title"] = message("cmp.taakveld", lang)
+        y["title"] = None     # the taakveld labels speak for themselves; the table names them
         y["axis"] = {"labelLimit": 260}
     return styled
 

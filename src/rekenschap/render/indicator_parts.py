@@ -111,14 +111,17 @@ def _chart(ind: Indicator, unit: str, baseline: Decimal | None, fmt: Formatter,
            table: TableData) -> ChartData | None:
     points = sorted((o.period, o.value) for o in ind.observations
                     if o.period is not None and o.value is not None)
-    if len(points) < 2:
-        return None
-    lang = fmt.lang
     regions = [(region, sorted((p, v) for p, v in values.items() if v is not None))
                for region, values in _regions(ind)]
     regions = [(r, pts) for r, pts in regions if pts]
     dated = [(t.period, t.value) for t in _dated_targets(ind)
              if t.period is not None and t.value is not None]
+    # A chart needs the municipality's own value and at least two periods to draw along
+    # (one realisation and the targets of the coming years is enough: a begroting).
+    periods = {p for p, _ in points} | {p for _, pts in regions for p, _ in pts}
+    if not points or len(periods | {p for p, _ in dated}) < 2:
+        return None
+    lang = fmt.lang
     # One undated target stays a horizontal rule, as before.
     rule = (ind.target.value if ind.target is not None and not dated else None)
     spec = chartspecs.series_spec(
