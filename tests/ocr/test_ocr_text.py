@@ -6,8 +6,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from tests.conftest import corpus_file
 
-from rekenschap.importers.pdf.layout import group_lines
 from rekenschap.importers.pdf.layout import Segment as Seg
+from rekenschap.importers.pdf.layout import group_lines
 from rekenschap.importers.pdf.ocr_image import is_decoration, strip_decoration
 from rekenschap.importers.pdf.ocr_text import fix_amount, fix_programme_code, normalise_lines
 from rekenschap.model import Severity
