@@ -15,6 +15,7 @@ from rekenschap.model.problem import Location
 from rekenschap.web.core.errors import Conflict, Forbidden, Locked, NotFound
 from rekenschap.web.core.errors import Invalid as InvalidError
 from rekenschap.web.core.models import ProgrammeRecord, Revision, State, User
+from rekenschap.web.core.overview import follow_rename
 from rekenschap.web.core.permissions import Action, can
 
 
@@ -85,9 +86,12 @@ def save_revision(
             author=user,
             note=note[:300],
         )
+        new_code = (programme.code or "")[:32]
         ProgrammeRecord.objects.filter(pk=programme_id).update(
-            current=revision, name=programme.name[:300], code=(programme.code or "")[:32]
+            current=revision, name=programme.name[:300], code=new_code
         )
+        if new_code != record.code:
+            follow_rename(record.document_id, record.code, new_code)
     return revision
 
 

@@ -23,9 +23,13 @@ class RowSpec:
     items: str  # "observations" or "items"
     fields: tuple[str, ...]
     numeric: frozenset[str]
+    prefix: str = "row"  # input names are ``<prefix>-<row>-<field>``
 
 
 OBSERVATIONS = RowSpec("indicators", "observations", ("period", "value"), frozenset({"value"}))
+TARGETS = RowSpec("indicators", "targets", ("period", "value", "direction"), frozenset({"value"}),
+                  prefix="target")
+"""An indicator's targets per year (streefwaarden); ``direction`` is up, down or none."""
 VARIANCE_ITEMS = RowSpec(
     "explanations", "items", ("title", "amount", "text"), frozenset({"amount"})
 )
@@ -47,7 +51,7 @@ def rows(
         entry = entries[i] if i < len(entries) else {}
         out.append(
             [
-                (f"row-{i}-{f}", f, _shown(entry.get(f), f in spec.numeric, lang))
+                (f"{spec.prefix}-{i}-{f}", f, _shown(entry.get(f), f in spec.numeric, lang))
                 for f in spec.fields
             ]
         )
@@ -64,7 +68,7 @@ def apply_rows(
     new: list[dict[str, Any]] = []
     errors: list[str] = []
     for i in range(len(entries) + EXTRA_ROWS):
-        values = {f: data.get(f"row-{i}-{f}", "").strip() for f in spec.fields}
+        values = {f: data.get(f"{spec.prefix}-{i}-{f}", "").strip() for f in spec.fields}
         if not any(values.values()):
             continue
         entry = dict(entries[i]) if i < len(entries) else {}
@@ -77,10 +81,22 @@ def apply_rows(
                 continue
             parsed = parse_number(text)
             if parsed.value is None:
-                errors.append(f"{i + 1} / {field}: {text!r}")
+                errors.append(f"{spec.items} {i + 1} / {field}: {text!r}")
                 continue
             v = parsed.value
             entry[field] = int(v) if v == v.to_integral_value() else float(v)
         new.append(entry)
     part[spec.items] = new
+    if spec.items == "targets":
+        _follow_target(part)
     return out, errors
+
+
+def _follow_target(indicator: dict[str, Any]) -> None:
+    """Keep ``target`` equal to the ``targets`` entry of its period (the model's promise)."""
+    target = indicator.get("target")
+    if not isinstance(target, dict) or not target.get("period"):
+        return
+    same = [t for t in indicator.get("targets") or [] if t.get("period") == target["period"]]
+    if same:
+        indicator["target"] = dict(same[0])

@@ -18,6 +18,7 @@ from rekenschap.web.core.content import report_with
 from rekenschap.web.core.errors import Conflict, Forbidden, Invalid, Locked, WebError
 from rekenschap.web.core.forms import CommentForm, ProgrammeForm
 from rekenschap.web.core.models import Comment, ProgrammeRecord
+from rekenschap.web.core.overview import broken_refs
 from rekenschap.web.core.permissions import Action, can
 from rekenschap.web.core.present import programme_view
 from rekenschap.web.core.views.common import error_page, readable_programme, user_of
@@ -25,7 +26,8 @@ from rekenschap.web.core.views.common import error_page, readable_programme, use
 
 def _checks(record: ProgrammeRecord, programme: Programme) -> tuple[list[Any], list[str]]:
     report = report_with(record.document, programme)
-    return adapters.run_checks(report), adapters.suggestions(
+    problems = broken_refs(record.document) + adapters.run_checks(report)
+    return problems, adapters.suggestions(
         report, programme, get_language() or "nl"
     )
 

@@ -12,40 +12,52 @@ from django.utils.translation import gettext as _
 
 from rekenschap.web.core import structured_rows
 from rekenschap.web.core.errors import NotFound, WebError
-from rekenschap.web.core.structured_rows import OBSERVATIONS, VARIANCE_ITEMS, RowSpec
+from rekenschap.web.core.structured_rows import OBSERVATIONS, TARGETS, VARIANCE_ITEMS, RowSpec
 from rekenschap.web.core.views.common import error_page
 from rekenschap.web.core.views.programmes import save_or_conflict
 from rekenschap.web.core.views.structured import editable_programme, posted_version
 
 
 def _rows_page(
-    request: HttpRequest, pk: int, index: int, spec: RowSpec, title: str, name_field: str
+    request: HttpRequest, pk: int, index: int, specs: list[tuple[RowSpec, str]], title: str,
+    name_field: str,
 ) -> HttpResponse:
+    """One form with a table of inputs per spec (all of the same part, e.g. one indicator)."""
+    part_name = specs[0][0].part
     try:
         record, content = editable_programme(request, pk)
-        if not 0 <= index < len(content.get(spec.part) or []):
+        if not 0 <= index < len(content.get(part_name) or []):
             raise NotFound(_("Onderdeel niet gevonden."))
     except WebError as error:
         return error_page(request, error)
     lang = get_language() or "nl"
-    part = content[spec.part][index]
+    part = content[part_name][index]
+    tables = [
+        {"caption": caption, "fields": spec.fields,
+         "rows": structured_rows.rows(content, spec, index, lang)}
+        for spec, caption in specs
+    ]
     context: dict[str, Any] = {
         "record": record,
         "version": record.version,
         "title": title,
         "name": part.get(name_field) or "",
-        "fields": spec.fields,
-        "rows": structured_rows.rows(content, spec, index, lang),
+        "tables": tables,
     }
     if request.method != "POST":
         return render(request, "rekenschap/rows_edit.html", context)
-    new, errors = structured_rows.apply_rows(
-        content, spec, index, {k: str(v) for k, v in request.POST.items()}
-    )
+    posted = {k: str(v) for k, v in request.POST.items()}
+    new, errors = content, []
+    for spec, _caption in specs:
+        if not any(k.startswith(f"{spec.prefix}-") for k in posted):
+            continue  # a table not in the form (an older form, a script) is left as it was
+        new, found = structured_rows.apply_rows(new, spec, index, posted)
+        errors += found
     if errors:
-        context["rows"] = [
-            [(n, f, request.POST.get(n, v)) for n, f, v in row] for row in context["rows"]
-        ]
+        for table in tables:
+            table["rows"] = [
+                [(n, f, request.POST.get(n, v)) for n, f, v in row] for row in table["rows"]
+            ]
         context["errors"] = errors
         return render(request, "rekenschap/rows_edit.html", context, status=422)
     return save_or_conflict(
@@ -55,9 +67,12 @@ def _rows_page(
 
 @login_required
 def indicator_edit(request: HttpRequest, pk: int, index: int) -> HttpResponse:
-    return _rows_page(request, pk, index, OBSERVATIONS, _("Waarnemingen van de indicator"), "name")
+    return _rows_page(request, pk, index,
+                      [(OBSERVATIONS, _("Waarnemingen")), (TARGETS, _("Streefwaarden per jaar"))],
+                      _("Indicator bewerken"), "name")
 
 
 @login_required
 def explanation_edit(request: HttpRequest, pk: int, index: int) -> HttpResponse:
-    return _rows_page(request, pk, index, VARIANCE_ITEMS, _("Toelichting op verschillen"), "title")
+    return _rows_page(request, pk, index, [(VARIANCE_ITEMS, _("Verschillen"))],
+                      _("Toelichting op verschillen"), "title")
