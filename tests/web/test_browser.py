@@ -215,3 +215,21 @@ def test_first_admin_must_change_the_one_time_password(app: dict[str, Any], brow
     wait_for(browser, "<h1>Documenten</h1>")
     browser.get(server.url + "/beheer/")
     wait_for(browser, "Rekenschap beheer")  # the beheerder manages users here
+
+
+def test_comparison_page_is_accessible(app: dict[str, Any], browser: Any) -> None:
+    """The Vergelijken page with its chart, text alternative and tables: no axe violations.
+    The server finds the corpus's open data (../shared/corpus from the working directory)."""
+    from selenium.webdriver.common.by import By
+
+    server: Server = app["server"]
+    login(browser, server.url, "auteur")
+    browser.get(f"{server.url}/documenten/{app['document']}/vergelijken/")
+    wait_for(browser, "<h1>Vergelijken")
+    if (Path.cwd().parent / "shared" / "corpus" / "iv3").is_dir():
+        svg = browser.find_element(By.CSS_SELECTOR, "figure svg[role=img]")
+        assert svg.get_attribute("aria-labelledby") == "chart-lasten-desc"
+        assert "boven de mediaan" in browser.find_element(By.ID, "chart-lasten-desc").text
+    else:
+        assert "De open data ontbreken" in browser.page_source
+    assert axe_violations(browser) == []

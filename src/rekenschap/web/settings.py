@@ -137,6 +137,9 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS: list[Path] = []
 
 # Upload limits: bigger request bodies are refused before they reach a view.
+# The open-data folder (CBS Iv3, gemeenteklassen, crime) for the comparison page; empty: the
+# search order of rekenschap.opendata.sources.discover.
+REKENSCHAP_OPENDATA = os.environ.get("REKENSCHAP_OPENDATA", "")
 UPLOAD_MAX_BYTES = int(os.environ.get("REKENSCHAP_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -11,6 +11,7 @@ from django.views.static import serve
 from rekenschap.web.core.api import api
 from rekenschap.web.core.views import (
     account,
+    compare,
     documents,
     programmes,
     structured,
@@ -31,6 +32,7 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("documenten/<int:pk>/", documents.document_detail, name="document"),
+    path("documenten/<int:pk>/vergelijken/", compare.compare_view, name="compare"),
     path("documenten/<int:pk>/publiceren/", documents.publish_view, name="publish"),
     path("importeren/", documents.import_view, name="import"),
     path("programmas/<int:pk>/", programmes.programme_detail, name="programme"),

@@ -83,4 +83,8 @@ def _crash(request: HttpRequest, exc: Exception) -> HttpResponse:
     return error_response(request, 500, "WEB-INTERNAL", "Interne fout; zie het serverlog.")
 
 
-from rekenschap.web.core.api import routes, routes_more  # noqa: E402,F401  (registers endpoints)
+from rekenschap.web.core.api import (  # noqa: E402,F401  (registers endpoints)
+    routes,
+    routes_compare,
+    routes_more,
+)
