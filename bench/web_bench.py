@@ -2,6 +2,12 @@
 PostgreSQL under gunicorn on loopback, then the same pages served as static files.
 
     python bench/web_bench.py [--seconds 60] [--readers 50] [--writers 5] [--workers 3]
+    python bench/web_bench.py --read-cost [--profile]   # server CPU per read, in process
+
+``--read-cost`` measures what one read costs the server alone (Django test client, SQLite,
+no network, no load generator): CPU ms per request for the read API and the published-page
+view, the first request (cache cold) apart from the rest; ``--profile`` adds a pyinstrument
+profile of the programme read (``pip install pyinstrument``).
 
 Uses REKENSCHAP_TEST_DATABASE_URL (a PostgreSQL server where it may CREATE DATABASE) or, when
 unset, starts a throwaway cluster with scripts/pg_throwaway.sh. Prints requests/s, p50/p99
@@ -116,13 +122,67 @@ def run(threads: list[threading.Thread], stop: threading.Event, seconds: float) 
     return time.perf_counter() - start
 
 
+def read_cost(profile: bool) -> None:
+    """CPU cost per read request inside one process (no sockets, no competing client)."""
+    import tempfile
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "rekenschap.web.settings"
+    os.environ["REKENSCHAP_DATA_DIR"] = tempfile.mkdtemp(prefix="rekenschap-readcost-")
+    os.environ["REKENSCHAP_AXES"] = "0"
+    os.environ.pop("REKENSCHAP_DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db.models import F
+    from django.test import Client
+    from web_world import example_report
+
+    from rekenschap.web.core.importing import store_report
+    from rekenschap.web.core.models import ProgrammeRecord, Role, State, User
+    from rekenschap.web.core.tokens import create_token
+
+    call_command("migrate", verbosity=0)
+    user = User.objects.create_user("bench", password="x-Bench-12345", role=Role.CONTROLLER)
+    document = store_report(example_report(), user, "bench.yaml")
+    ProgrammeRecord.objects.filter(document=document).update(
+        state=State.PUBLISHED, approved=F("current"), published=F("current"))
+    pid = document.programmes.values_list("pk", flat=True).first()
+    client = Client(headers={"authorization": f"Bearer {create_token(user)}"})
+    client.force_login(user)
+    print("server CPU per read request (in process, SQLite, Django test client):")
+    for url in (f"/api/v1/programmes/{pid}", f"/api/v1/documents/{document.pk}",
+                f"/programmas/{pid}/"):
+        cpu = time.process_time()
+        assert client.get(url).status_code == 200, url
+        cold = (time.process_time() - cpu) * 1000
+        n, cpu = 300, time.process_time()
+        for _ in range(n):
+            client.get(url)
+        warm = (time.process_time() - cpu) / n * 1000
+        print(f"  {url:<28} first {cold:7.2f} ms   then {warm:6.2f} ms/request")
+    if profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        with profiler:
+            for _ in range(300):
+                client.get(f"/api/v1/programmes/{pid}")
+        print(profiler.output_text(color=False))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--writers", type=int, default=5)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--read-cost", action="store_true", help="server CPU per read only")
+    parser.add_argument("--profile", action="store_true", help="with --read-cost: pyinstrument")
     args = parser.parse_args()
+    if args.read_cost:
+        read_cost(args.profile)
+        return
 
     pg_dir = None
     if not os.environ.get("REKENSCHAP_TEST_DATABASE_URL"):

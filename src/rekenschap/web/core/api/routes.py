@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, cast
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Status
 
 from rekenschap.model import Programme, Report
 from rekenschap.web.core import adapters, publishing, revisions, workflow
 from rekenschap.web.core.api import api
+from rekenschap.web.core.api.readcache import PROGRAMMES
 from rekenschap.web.core.api.schemas import (
     CommentIn,
     CommentOut,
@@ -31,6 +33,7 @@ from rekenschap.web.core.content import report_with
 from rekenschap.web.core.errors import Forbidden, Invalid, NotFound
 from rekenschap.web.core.importing import store_report
 from rekenschap.web.core.models import Comment, Document, ProgrammeRecord, Revision, User
+from rekenschap.web.core.overview import broken_refs
 from rekenschap.web.core.permissions import Action, can
 
 ERRORS: dict[int, type[ErrorOut]] = {c: ErrorOut for c in (400, 401, 403, 404, 409, 422)}
@@ -125,8 +128,41 @@ def publish_document(request: HttpRequest, pk: int) -> Status[dict[str, Any]]:
 
 
 @api.get("/programmes/{pk}", response={200: ProgrammeOut, **ERRORS})
-def get_programme(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return _programme_out(*_record(request, pk))
+def get_programme(request: HttpRequest, pk: int) -> HttpResponse:
+    """The current revision (or the published one for who may not read drafts). The body is
+    cached per revision (see ``readcache``); the record and the permission are checked on
+    every request."""
+    record = (
+        ProgrammeRecord.objects.filter(pk=pk)
+        .select_related("current", "published")
+        .only("id", "document_id", "code", "name", "state", "version", "current__number",
+              "current__created_at", "published__number", "published__created_at")
+        .first()
+    )
+    if record is None:
+        raise NotFound(_("Programma niet gevonden."))
+    user = _user(request)
+    if can(user, Action.READ_DRAFT, record):
+        drafts = True
+    elif can(user, Action.READ_PUBLISHED, record):
+        drafts = False
+    else:
+        raise Forbidden(_("U mag dit programma niet inzien."))
+    revision = record.current if drafts else record.published
+    # created_at too: an id reused after a rollback or a restore is another revision
+    key = (record.pk, record.document_id, record.code, record.name, record.state,
+           record.version, revision.pk if revision else None,
+           revision.number if revision else None, revision.created_at if revision else None)
+
+    def build() -> bytes:
+        content = (Revision.objects.values_list("content", flat=True).get(pk=revision.pk)
+                   if revision is not None else None)
+        out = ProgrammeOut(id=record.pk, document=record.document_id, code=record.code,
+                           name=record.name, state=record.state, version=record.version,
+                           revision=revision.number if revision else None, content=content)
+        return json.dumps(out.model_dump(mode="json"), ensure_ascii=False).encode("utf-8")
+
+    return HttpResponse(PROGRAMMES.get(key, build), content_type="application/json")
 
 
 @api.put("/programmes/{pk}", response={200: ProgrammeOut, **ERRORS})
@@ -198,7 +234,8 @@ def problems(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     if record.current is None:
         return []
     report = report_with(record.document, Programme.model_validate(record.current.content))
-    return [p.model_dump(mode="json") for p in adapters.run_checks(report)]
+    found = broken_refs(record.document) + adapters.run_checks(report)
+    return [p.model_dump(mode="json") for p in found]
 
 
 def _comment_out(comment: Comment) -> dict[str, Any]:
