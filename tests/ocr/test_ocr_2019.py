@@ -60,6 +60,9 @@ def test_finance_table_over_two_pages(p0: tuple[Report, list[Problem]]) -> None:
     assert row(RowKind.RESERVE_WITHDRAWAL) == [6872, 7652, 7517, -135]
     assert row(RowKind.RESERVE_ADDITION) == [-5985, -6485, -6485, 0]
     assert row(RowKind.RESULT) == [28651, 28877, 29640, 764]
+    assert table.sign_note == '("-" = nadeel / "+" = voordeel)'  # OCR read (*-"
+    assert any(p.code == "PDF-OCR-QUOTE" and p.location.page == 35 for p in problems)
+    assert table.title == "P0 Bestuur en ondersteuning"
     first = table.rows[0]
     assert first.label.startswith("0.1 Bestuur") and first.values[keys[1]] == 0
     assert first.provenance is not None and first.provenance.page == 35

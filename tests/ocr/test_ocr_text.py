@@ -9,7 +9,12 @@ from tests.conftest import corpus_file
 from rekenschap.importers.pdf.layout import Segment as Seg
 from rekenschap.importers.pdf.layout import group_lines
 from rekenschap.importers.pdf.ocr_image import is_decoration, strip_decoration
-from rekenschap.importers.pdf.ocr_text import fix_amount, fix_programme_code, normalise_lines
+from rekenschap.importers.pdf.ocr_text import (
+    fix_amount,
+    fix_programme_code,
+    fix_sign_quotes,
+    normalise_lines,
+)
 from rekenschap.model import Severity
 
 UNMAPPED = ("wassenaar", "jaarstukken-2019-unmapped-fonts.pdf")
@@ -31,6 +36,13 @@ def test_amount_letters_read_as_digits_only_in_amount_shapes() -> None:
     assert fix_amount("27.67O") == "27.670"
     for untouched in ("1.050", "-42", "lol", "O", "Il", "Ol.abc", "1.O5", "Baten"):
         assert fix_amount(untouched) is None, untouched
+
+
+def test_asterisks_read_for_sign_quotes() -> None:
+    note = 'bedragen x € 1.000,- (*-" = nadeel / "+* = voordeel)'
+    assert fix_sign_quotes(note) == 'bedragen x € 1.000,- ("-" = nadeel / "+" = voordeel)'
+    assert fix_sign_quotes('("-" = nadeel)') is None
+    assert fix_sign_quotes("zie noot * - 3 = x") is None
 
 
 def test_corrections_are_reported_with_page_and_line() -> None:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from rekenschap.importers.pdf.layout import Line, Segment, join_segments
 from rekenschap.model import Location, Problem, Severity
 
-__all__ = ["fix_amount", "fix_programme_code", "normalise_lines"]
+__all__ = ["fix_amount", "fix_programme_code", "fix_sign_quotes", "normalise_lines"]
 
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _CONFUSABLE = "OolI|"
@@ -66,6 +66,21 @@ def fix_amount(token: str) -> str | None:
     return m.group(1) + body.translate(_DIGIT_LIKE) + m.group(3)
 
 
+_STAR_QUOTE = re.compile(r'\*(?=[-+]["\u201c\u201d*]\s*=)|(?<=["\u201c\u201d][-+])\*(?=\s*=)')
+
+
+def fix_sign_quotes(text: str) -> str | None:
+    """A sign note with asterisks read for its quotes repaired, or ``None`` when unchanged.
+
+    >>> fix_sign_quotes('x € 1.000,- (*-" = nadeel / "+" = voordeel)')
+    'x € 1.000,- ("-" = nadeel / "+" = voordeel)'
+    >>> fix_sign_quotes('("-* = nadeel)'), fix_sign_quotes("3 * 4 = 12")
+    ('("-" = nadeel)', None)
+    """
+    fixed = _STAR_QUOTE.sub('"', text)
+    return None if fixed == text else fixed
+
+
 def _problem(code: str, severity: Severity, message: str, file: str, page: int,
              line: int) -> Problem:
     return Problem(code=code, severity=severity, message=message,
@@ -74,6 +89,13 @@ def _problem(code: str, severity: Severity, message: str, file: str, page: int,
 
 def _segment(seg: Segment, file: str, page: int, line: int,
              problems: list[Problem]) -> Segment:
+    quoted = fix_sign_quotes(seg.text)
+    if quoted is not None:
+        problems.append(_problem(
+            "PDF-OCR-QUOTE", Severity.NOTICE,
+            f"OCR read {seg.text!r}; the asterisks beside the sign are taken as quotes",
+            file, page, line))
+        seg = replace(seg, text=quoted)
     tokens = seg.text.split(" ")
     changed = False
     for i, token in enumerate(tokens):
