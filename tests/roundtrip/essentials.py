@@ -58,3 +58,9 @@ def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
         return sorted(found, key=lambda t: (t[0] is None, t[0] or ""))
     return [(p.code, [(i.name, observations(i)) for i in p.indicators])
             for p in report.all_programmes()]
+
+
+def texts(report: Report) -> list[Any]:
+    """Taakvelden and text sections (heading, text) per programme."""
+    return [(p.code, p.taakvelden, [(s.heading, s.text) for s in p.sections])
+            for p in report.all_programmes()]

@@ -73,6 +73,19 @@ def test_rich_report_keeps_indicators(rich: tuple[Report, Report, list[Problem]]
     assert back.programmes[0].indicators[0].source == "CBS"
 
 
+def test_rich_report_keeps_taakvelden_and_text_sections(
+        rich: tuple[Report, Report, list[Problem]]) -> None:
+    report, back, _ = rich
+    assert essentials.texts(back) == essentials.texts(report)
+    assert back.programmes[0].subprogrammes[1].sections[0].text.count("\n\n") == 1
+
+
+def test_problems_name_the_deelprogramma(rich: tuple[Report, Report, list[Problem]]) -> None:
+    _, _, problems = rich
+    paths = {p.location.path for p in problems if p.code == "PDF-FIN-MISSING"}
+    assert paths == {"programmes[0].subprogrammes[1]"}  # 1.2 has no table, as in the source
+
+
 def test_groningen_example_round_trip(tmp_path: Path) -> None:
     report = Report.model_validate(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
     back, _ = _round_trip(report, tmp_path)
@@ -94,4 +107,5 @@ def test_wassenaar_import_re_exported_imports_the_same(tmp_path: Path) -> None:
     assert essentials.structure(back) == essentials.structure(report)
     assert essentials.goals(back) == essentials.goals(report)
     assert essentials.indicators(back) == essentials.indicators(report)
+    assert essentials.texts(back) == essentials.texts(report)
     assert sum(len(p.indicators) for p in back.programmes) >= 20

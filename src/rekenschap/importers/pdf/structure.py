@@ -33,7 +33,12 @@ from rekenschap.importers.pdf.overview import find_overview
 from rekenschap.importers.pdf.programmes import Chapter, body_size, split_chapters
 from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
 from rekenschap.importers.pdf.status import Icon, read_icons, result_statuses
-from rekenschap.importers.pdf.taakvelden import attach_taakvelden, find_taakveld_tables
+from rekenschap.importers.pdf.taakvelden import (
+    attach_taakvelden,
+    find_taakveld_tables,
+    listed_taakvelden,
+)
+from rekenschap.importers.pdf.textsections import find_text_sections
 from rekenschap.importers.pdf.twocolumn import find_two_column_goals, two_column_lines
 from rekenschap.importers.pdf.words import PageWords
 from rekenschap.importers.pdf.yeartable import find_year_indicators
@@ -205,6 +210,7 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
     explanations, found = find_explanations(
         sections.get(Question.EXPLANATION, []), file=file, path=path)
     problems += found
+    texts += find_text_sections(chapter.lines[1:], body=body_size(chapter.lines), file=file)
     programme = Programme(
         code=chapter.heading.code,
         name=chapter.heading.name,
@@ -214,6 +220,7 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         explanations=tuple(explanations),
         indicators=tuple(effects),
         sections=tuple(texts),
+        taakvelden=listed_taakvelden(sections.get(None, [])),
         provenance=provenance_of(file, chapter.lines[:1]),
     )
     return programme, problems
@@ -237,6 +244,21 @@ def _icons(chapters: list[Chapter], flow: Sequence[FlowLine], file: str,
     for chapter in chapters:
         pages |= {fl.page for fl in _sections(chapter).get(Question.ACTIVITIES, [])}
     return read_icons(source, pages) if pages else ({}, [])
+
+
+def _paths(chapters: Sequence[Chapter]) -> list[str]:
+    """Each chapter's place in the report as problems name it: "programmes[0].subprogrammes[1]"
+    for a deelprogramma (as :func:`_nested` will put it)."""
+    out: list[str] = []
+    top, sub = -1, 0
+    for chapter in chapters:
+        if chapter.heading.level == "deelprogramma" and top >= 0:
+            out.append(f"programmes[{top}].subprogrammes[{sub}]")
+            sub += 1
+        else:
+            top, sub = top + 1, 0
+            out.append(f"programmes[{top}]")
+    return out
 
 
 def _nested(programmes: list[Programme]) -> list[Programme]:
@@ -306,12 +328,12 @@ def build_report(
                             no_icons)
     problems += found
     programmes: list[Programme] = []
-    for i, chapter in enumerate(chapters):
+    for chapter, path in zip(chapters, _paths(chapters), strict=True):
         bare = Programme(code=chapter.heading.code, name=chapter.heading.name,
                          provenance=provenance_of(file, chapter.lines[:1]))
         programme, found = _guarded(
             f"programme {chapter.heading.code}", file,
-            partial(_programme, chapter, file, ctx, f"programmes[{i}]", icons, flow, words),
+            partial(_programme, chapter, file, ctx, path, icons, flow, words),
             bare)
         programmes.append(programme)
         problems += found

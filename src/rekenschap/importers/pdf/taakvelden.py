@@ -208,7 +208,8 @@ def attach_taakvelden(
 ) -> tuple[list[Programme], list[Problem]]:
     """Programmes with their taakveld codes and table, matched by programme number."""
     problems: list[Problem] = []
-    numbers = {re.sub(r"\D", "", p.code or ""): i for i, p in enumerate(programmes)}
+    numbers = {re.sub(r"\D", "", p.code or ""): i for i, p in enumerate(programmes)
+               if p.level == "programma"}  # deelprogramma 1.1 is not programme 11
     out = list(programmes)
     for t in tables:
         i = numbers.get(t.programme)
@@ -223,3 +224,25 @@ def attach_taakvelden(
         problems += _saldo_check(out[i], t.table, file, f"programmes[{i}].taakveld_finance")
         out[i] = out[i].model_copy(update={"taakvelden": t.codes, "taakveld_finance": t.table})
     return out, problems
+
+
+_CODE_LIST = r"\d{1,2}\.\d{1,3}[a-z]?(?:\s*,\s*\d{1,2}\.\d{1,3}[a-z]?)*"
+_LISTED = re.compile(rf"^taakvelden\s*:\s*({_CODE_LIST})\s*,?\s*\.?$", re.I)
+_MORE = re.compile(rf"^\s*,?\s*({_CODE_LIST})\s*,?\s*\.?$")
+
+
+def listed_taakvelden(lines: Sequence[FlowLine]) -> tuple[str, ...]:
+    """Taakveld codes a programme lists in a line of their own ("Taakvelden: 1.1, 1.2, 6.71a"),
+    which may wrap onto lines of codes only."""
+    for i, fl in enumerate(lines):
+        m = _LISTED.match(" ".join(fl.text.split()))
+        if not m:
+            continue
+        codes = [m.group(1)]
+        for more in lines[i + 1:]:
+            n = _MORE.match(" ".join(more.text.split()))
+            if n is None:
+                break
+            codes.append(n.group(1))
+        return tuple(c.strip() for part in codes for c in part.split(","))
+    return ()
