@@ -99,6 +99,37 @@ def bench(name: str, report: Report, work: Path) -> None:
         print(f"export {fmt.value:<6} {seconds:7.2f} s ({CPU[0]:.2f} cpu)  {size / 1024:,.0f} KiB")
 
 
+def bench_comparison(work: Path) -> None:
+    """The comparison page (publish --compare): open-data comparison, then the page itself."""
+    from rekenschap.importers.opendata_municipalities import load_register
+    from rekenschap.opendata.compare import build_comparison, vega_lite_spec
+    from rekenschap.opendata.sources import discover
+    from rekenschap.render.comparison import comparison_page
+
+    paths = discover(ROOT.parent / "shared" / "corpus")
+    if paths.register is None or not paths.iv3_file(2023, "jaarrekening").is_file():
+        print("\n(skipped the comparison page: no open data under ../shared/corpus)")
+        return
+    register, _ = load_register(paths.register)
+    data_s, (comparison, _) = timed(lambda: build_comparison(
+        "GM0629", iv3_file=paths.iv3_file(2023, "jaarrekening"), register=register, year=2023,
+        phase="jaarrekening", size_classes=paths.size_classes(2023),
+        definitions=paths.definitions(2023)))
+    if comparison is None:
+        print("\n(comparison for GM0629 failed; skipped)")
+        return
+    data_cpu = CPU[0]
+    specs = {m: vega_lite_spec(comparison, m) for m in ("lasten", "baten")}
+    page = comparison_page(comparison, specs)
+    empty_s, _ = timed(lambda: build_site([], work / "cmp-empty", public=True))
+    page_s, site = timed(lambda: build_site([], work / "cmp", public=True, comparisons=[page]))
+    print(f"\n== comparison GM0629 ({len(comparison.rows)} taakveld rows, "
+          f"{len(comparison.peers)} peers)")
+    print(f"open data     {data_s:7.2f} s ({data_cpu:.2f} cpu)  Iv3 jaarrekening 2023 via DuckDB")
+    print(f"page          {page_s:7.2f} s ({CPU[0]:.2f} cpu)  {site.charts_rendered} charts "
+          f"{site.chart_seconds:.2f} s; site without it {empty_s:.2f} s (baseline)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-corpus", action="store_true", help="only the synthetic report")
@@ -124,6 +155,7 @@ def main() -> int:
             print("Wassenaar import gave no report; skipped")
             return 0
         bench("wassenaar-2023", report, work)
+        bench_comparison(work)
     return 0
 
 
