@@ -112,14 +112,18 @@ def writer(
 
 
 def run(threads: list[threading.Thread], stop: threading.Event, seconds: float) -> float:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for t in threads:
         t.start()
     time.sleep(seconds)
     stop.set()
     for t in threads:
         t.join()
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    used = time.process_time() - cpu
+    print(f"  load generator (this process) used {used:.1f} CPU s in {wall:.1f} s = "
+          f"{used / wall:.2f} of the machine's {os.cpu_count()} cores")
+    return wall
 
 
 def read_cost(profile: bool) -> None:
