@@ -90,3 +90,13 @@ def test_api_gives_the_same_comparison(world: World, opendata: Path) -> None:
                if r["taakveld"] == "0.1" and r["measure"] == "lasten"]
     assert bestuur and bestuur[0]["n"] == len(comparison["peers"])
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "WEB-INVALID"
+
+
+def test_english_comparison_page(world: World, opendata: Path) -> None:
+    client = world.client(Role.LEZER)
+    client.cookies["django_language"] = "en"
+    with override_settings(REKENSCHAP_OPENDATA=str(opendata)):
+        page = client.get(_url(world)).content.decode()
+    assert "<h1>Compare: " in page
+    assert "Expenditure per inhabitant per taakveld" in page
+    assert re.search(r"is above the median in \d+ of the \d+ taakvelden", page)
