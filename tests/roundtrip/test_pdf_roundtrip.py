@@ -80,6 +80,13 @@ def test_rich_report_keeps_taakvelden_and_text_sections(
     assert back.programmes[0].subprogrammes[1].sections[0].text.count("\n\n") == 1
 
 
+def test_rich_report_keeps_variance_explanations(
+        rich: tuple[Report, Report, list[Problem]]) -> None:
+    report, back, _ = rich
+    assert essentials.explanations(back) == essentials.explanations(report)
+    assert back.programmes[0].explanations[0].threshold == 50000
+
+
 def test_problems_name_the_deelprogramma(rich: tuple[Report, Report, list[Problem]]) -> None:
     _, _, problems = rich
     paths = {p.location.path for p in problems if p.code == "PDF-FIN-MISSING"}
@@ -108,4 +115,10 @@ def test_wassenaar_import_re_exported_imports_the_same(tmp_path: Path) -> None:
     assert essentials.goals(back) == essentials.goals(report)
     assert essentials.indicators(back) == essentials.indicators(report)
     assert essentials.texts(back) == essentials.texts(report)
+    # Every item with a title that fits on a line comes back identical (see essentials).
+    for (code, got), (_, want) in zip(essentials.explanations(back),
+                                      essentials.explanations(report, longest=80), strict=True):
+        assert [(t, limit) for t, limit, _ in got] == [(t, limit) for t, limit, _ in want], code
+        for (_, _, items), (_, _, wanted) in zip(got, want, strict=True):
+            assert [i for i in wanted if i not in items] == [], code
     assert sum(len(p.indicators) for p in back.programmes) >= 20

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from weasyprint import HTML  # type: ignore[import-untyped]
 
 from rekenschap.render.charts import ChartRenderer
@@ -20,14 +20,15 @@ from rekenschap.render.pagedata import DocumentData
 PRINT_CSS = Path(__file__).parent / "static" / "print.css"
 
 
-_BREAKABLE = re.compile(r"\S*[-/]\S*")
+_BREAKABLE = re.compile(r"(?<=\S)([-/])(?=\S)")
+_WORD_JOINER = "\u2060"
 
 
-def nobreak(text: str | None) -> Markup:
+def nobreak(text: str | None) -> str:
     """Text whose words with a hyphen or slash ("ggz-problematiek", "km/u") do not break
-    there: a line break at such a character cannot be told from a hyphenation on import."""
-    return Markup(_BREAKABLE.sub(lambda m: f'<span class="nw">{m.group()}</span>',
-                                 str(escape(text or ""))))
+    there (a word joiner after the character): a line break at such a character cannot be
+    told from a hyphenation on import. The joiner is invisible and not extracted."""
+    return _BREAKABLE.sub(lambda m: m.group(1) + _WORD_JOINER, text or "")
 
 
 def print_html(doc: DocumentData, renderer: ChartRenderer | None = None) -> str:

@@ -5,7 +5,9 @@ The heading states the threshold ("Toelichting op verschillen tussen begroot act
 € 42.000).") under "Taakveld x.y" subheadings, each followed by its explanation. The amount is
 the net effect stated in the parentheses, favourable positive ("voordeel"/"voordelig" +,
 "nadeel"/"nadelig" -, "neutraal" 0); when the parentheses list several amounts without a net
-one, the amount is left empty and reported.
+one, the amount is left empty and reported. The note may also say whether the item is
+"incidenteel" or "structureel"; a threshold not in the heading may stand in the line under it
+("Verschillen vanaf € 50.000 worden toegelicht.").
 """
 
 from __future__ import annotations
@@ -56,12 +58,19 @@ def _amount(note: str) -> tuple[Decimal | None, bool]:
     return None, not amounts
 
 
+def _incidental(note: str) -> bool | None:
+    """"incidenteel" / "structureel" in the note, ``None`` when it says neither (or both)."""
+    low = note.lower()
+    one_off, lasting = "incidenteel" in low, "structureel" in low
+    return one_off if one_off != lasting else None
+
+
 def _kind(note: str) -> Literal["lasten", "baten", "reserves", "other"] | None:
     low = note.lower()
     flags = [w for w in ("lasten", "baten", "reserve") if w in low]
     if len(flags) == 1:
         return "reserves" if flags[0] == "reserve" else flags[0]  # type: ignore[return-value]
-    return "other" if flags else None
+    return "other" if flags or re.search(r"\boverig\b", low) else None
 
 
 def _split_header(parts: list[str]) -> tuple[str, str]:
@@ -87,6 +96,12 @@ def find_explanations(
         return [], problems
     heading = lines[start]
     m = _THRESHOLD.search(heading.text)
+    if m is None:  # "Verschillen vanaf € 50.000 worden toegelicht." under the heading
+        for fl in lines[start + 1:start + 4]:
+            if _ITEM.match(fl.text.strip()):
+                break
+            if m := _THRESHOLD.search(fl.text):
+                break
     threshold = parse_number(m.group(1)).value if m else None
     items: list[tuple[list[FlowLine], list[str], list[str]]] = []
     in_header = False
@@ -134,7 +149,8 @@ def find_explanations(
                 location=Location(file=file, page=fls[0].page, line=fls[0].number,
                                   path=f"{path}.explanations[0].items[{j}]")))
         out.append(VarianceItem(title=title, amount=amount, kind=_kind(note) if note else None,
-                                text=join_lines(body) or None, provenance=provenance_of(file, fls)))
+                                incidental=_incidental(note), text=join_lines(body) or None,
+                                provenance=provenance_of(file, fls)))
     explanation = VarianceExplanation(
         title=" ".join(heading.text.split()), threshold=threshold, items=tuple(out),
         provenance=provenance_of(file, [heading]))
