@@ -75,3 +75,46 @@ def test_goal_headings_with_description_and_bulleted_activities() -> None:
         (None, "Camera's bij de school geplaatst", ActivityStatus.DELAYED),
         ("1.1.02", "Buurtapp", ActivityStatus.REALISED)]
     assert (second.code, second.title, second.activities) == (None, "Snelle hulp", ())
+
+
+def test_text_sections_under_known_headings_only() -> None:
+    from rekenschap.importers.pdf.textsections import find_text_sections
+
+    lines = [
+        line(1, 100, ("Belangrijkste ontwikkelingen", 50, 200), size=12.5),
+        line(2, 120, ("De aanpak is", 50, 120), size=10),
+        line(3, 132, ("versterkt.", 50, 100), size=10),
+        line(4, 155, ("Meldingen stegen.", 50, 130), size=10),
+        line(5, 180, ("Wat heeft het gekost?", 50, 180), size=12.5),
+        line(6, 200, ("Lasten stegen.", 50, 120), size=10),
+    ]
+    (section,) = find_text_sections(lines, body=10.0, file="f.pdf")
+    assert section.heading == "Belangrijkste ontwikkelingen"
+    assert section.text == "De aanpak is versterkt.\n\nMeldingen stegen."
+
+
+def test_taakvelden_listed_on_a_line_that_wraps() -> None:
+    from rekenschap.importers.pdf.taakvelden import listed_taakvelden
+
+    lines = [line(1, 100, ("Taakvelden: 6.1, 6.71a,", 50, 200)),
+             line(2, 112, ("7.1", 50, 70)),
+             line(3, 124, ("Taakvelden zijn vastgesteld door de raad.", 50, 200))]
+    assert listed_taakvelden(lines) == ("6.1", "6.71a", "7.1")
+    assert listed_taakvelden(lines[2:]) == ()
+
+
+def test_explanation_threshold_under_the_heading_and_incidental_in_the_note() -> None:
+    from rekenschap.importers.pdf.explanations import find_explanations
+
+    lines = [
+        line(1, 100, ("Toelichting op verschillen", 50, 200), size=10.5),
+        line(2, 115, ("Verschillen vanaf € 50.000 worden toegelicht.", 50, 250), size=10),
+        line(3, 135, ("a. Opvang (lasten, incidenteel, per saldo nadelig € 81.000).", 50, 300)),
+        line(4, 147, ("Hogere kosten.", 50, 120)),
+        line(5, 167, ("b. Leges (baten, structureel, per saldo voordelig € 6.000).", 50, 300)),
+    ]
+    (expl,), problems = find_explanations(lines, file="f.pdf", path="p")
+    assert expl.threshold == 50000 and problems == []
+    assert [(i.title, i.amount, i.kind, i.incidental, i.text) for i in expl.items] == [
+        ("Opvang", Decimal(-81000), "lasten", True, "Hogere kosten."),
+        ("Leges", Decimal(6000), "baten", False, None)]
