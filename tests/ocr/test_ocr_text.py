@@ -13,6 +13,7 @@ from rekenschap.importers.pdf.ocr_text import (
     fix_amount,
     fix_programme_code,
     fix_sign_quotes,
+    full_height,
     normalise_lines,
 )
 from rekenschap.model import Severity
@@ -34,7 +35,7 @@ def test_amount_letters_read_as_digits_only_in_amount_shapes() -> None:
     assert fix_amount("-l.234") == "-1.234"
     assert fix_amount("(2.5l7)") == "(2.517)"
     assert fix_amount("27.67O") == "27.670"
-    for untouched in ("1.050", "-42", "lol", "O", "Il", "Ol.abc", "1.O5", "Baten"):
+    for untouched in ("1.050", "-42", "lol", "O", "Il", "Ol.abc", "1.O5", "Baten", "O0", "0l"):
         assert fix_amount(untouched) is None, untouched
 
 
@@ -57,8 +58,19 @@ def test_corrections_are_reported_with_page_and_line() -> None:
     assert [(p.code, p.severity, p.location.page, p.location.line) for p in problems] == [
         ("PDF-OCR-CODE", Severity.NOTICE, 36, 1), ("PDF-OCR-AMOUNT", Severity.WARNING, 36, 2)]
     assert "'1.O50'" in problems[1].message and "'1.050'" in problems[1].message
+    assert [s.size for s in fixed[1].segments] == [7.5, 7.5, 7.5]  # 6 pt boxes, no descender
     clean, none = normalise_lines(fixed, file="x.pdf", page=36)
-    assert clean == fixed and none == []
+    assert [ln.text for ln in clean] == [ln.text for ln in fixed] and none == []
+
+
+def test_sizes_compare_fonts_not_letters() -> None:
+    """p45 "P2 Verkeer en vervoer" (9.4 pt box) and p23 "P0 Bestuur en ondersteuning"
+    (11.5 pt box) are both headings in one font size; body text measures 8.6-8.9 pt."""
+    heading, other, body = (full_height(t, h) for t, h in (
+        ("P2 Verkeer en vervoer", 9.4), ("P0 Bestuur en ondersteuning", 11.5),
+        ("Bestuur van hoge kwaliteit en deskundigheid,", 8.9)))
+    assert abs(heading - other) < 0.5 and heading > body + 2
+    assert full_height("een", 5.8) == 10.0 and full_height("...", 1.0) == 1.0
 
 
 def test_decoration_rules_keep_glyph_shapes() -> None:
