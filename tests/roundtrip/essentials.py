@@ -47,7 +47,8 @@ def goals(report: Report) -> list[Any]:
 
 
 def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
-    """Indicator names with their observations (period, value, qualifier) by period.
+    """Indicator names with their observations (period, value, qualifier) by period, their
+    benchmarks (region, code, values) and their dated targets.
 
     With ``dated_only``, observations without a period are left out: a table with a column
     per year has no place for them (a known limit of the print layout).
@@ -56,7 +57,16 @@ def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
         found = [(o.period, _num(o.value), o.qualifier) for o in i.observations
                  if o.period is not None or not dated_only]
         return sorted(found, key=lambda t: (t[0] is None, t[0] or ""))
-    return [(p.code, [(i.name, observations(i)) for i in p.indicators])
+    def benchmarks(i: Indicator) -> list[Any]:
+        return [(b.region, b.region_code, sorted((o.period or "", _num(o.value))
+                                                 for o in b.observations))
+                for b in i.benchmarks]
+
+    def targets(i: Indicator) -> list[Any]:
+        return sorted((t.period or "", _num(t.value)) for t in i.targets if t.period)
+
+    return [(p.code, [(i.name, observations(i), benchmarks(i), targets(i))
+                      for i in p.indicators])
             for p in report.all_programmes()]
 
 

@@ -118,3 +118,21 @@ def test_explanation_threshold_under_the_heading_and_incidental_in_the_note() ->
     assert [(i.title, i.amount, i.kind, i.incidental, i.text) for i in expl.items] == [
         ("Opvang", Decimal(-81000), "lasten", True, "Hogere kosten."),
         ("Leges", Decimal(6000), "baten", False, None)]
+
+
+def test_region_and_target_rows_belong_to_the_indicator_above() -> None:
+    lines = [
+        HEADER,
+        line(2, 115, ("Halt", 50, 70), ("per 1.000", 200, 240), ("Halt", 330, 350),
+             ("19", 410, 420), ("10", 460, 470), ("-", 516, 520)),
+        line(3, 135, ("Nederland", 55, 95), ("14", 410, 420), ("12,5", 452, 470)),
+        line(4, 155, ("Streefwaarde", 55, 110), ("9", 515, 520)),
+        line(5, 175, ("Banen", 50, 78), ("per 1.000", 200, 240), ("2", 415, 420)),
+    ]
+    (halt, banen), problems = find_year_indicators(lines, file="f.pdf", path="p")
+    (nl,) = halt.benchmarks
+    assert (nl.region, nl.region_code) == ("Nederland", "NL01")
+    assert [(o.period, o.value) for o in nl.observations] == [
+        ("2022", Decimal(14)), ("2023", Decimal("12.5"))]
+    assert [(t.period, t.value) for t in halt.targets] == [("2024", Decimal(9))]
+    assert banen.benchmarks == () and problems == []

@@ -5,6 +5,9 @@ A common way to print a programme's indicators: header "Indicator | Eenheid | Br
 columns, its values right-aligned under the years ("5,7", "n.n.b.", "-" for no value). Name
 and unit may wrap onto the next lines (the row's values stand on its first line). Every value
 becomes an :class:`~rekenschap.model.Observation` for its column's year; "-" is no observation.
+Rows right under an indicator without unit or source are its comparison values ("Nederland",
+"Provincie ...", "Gemeenten ...": a :class:`~rekenschap.model.Benchmark`) or its targets
+("Streefwaarde": a :class:`~rekenschap.model.Target` per year).
 Text under a year that is not a number nor a known qualifier is reported and left out.
 """
 
@@ -18,12 +21,14 @@ from rekenschap.importers.pdf.cells import Cell, cells_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
+    Benchmark,
     Indicator,
     Location,
     Observation,
     ObservationQualifier,
     Problem,
     Severity,
+    Target,
     parse_unit,
 )
 from rekenschap.model.numbers import parse_number
@@ -34,6 +39,9 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _QUALIFIERS = {"n.n.b.": ObservationQualifier.NOT_YET_KNOWN,
                "n.v.t.": ObservationQualifier.NOT_APPLICABLE}
 _NONE = {"-", "\u2013", "\u2014"}
+_REGION = re.compile(r"^(nederland|provincie\b|gemeenten\b|regio\b|landelijk)", re.I)
+_TARGET = re.compile(r"^streefwaarden?$", re.I)
+_REGION_CODES = {"nederland": "NL01"}  # CBS region code of the whole country
 _ALIGN = 3.0  # points between a value's right edge and its year's
 
 
@@ -131,7 +139,7 @@ def _rows(lines: Sequence[FlowLine], header: _Header) -> tuple[list[_Row], int]:
     return rows, used
 
 
-def _indicator(row: _Row, file: str, path: str) -> tuple[Indicator, list[Problem]]:
+def _observations(row: _Row, file: str, path: str) -> tuple[list[Observation], list[Problem]]:
     problems = [Problem(
         code="PDF-IND-YEARS-VALUE", severity=Severity.WARNING,
         message=f"{cell.text!r} under {year} is not a number nor n.n.b./n.v.t.; left out",
@@ -145,11 +153,41 @@ def _indicator(row: _Row, file: str, path: str) -> tuple[Indicator, list[Problem
         value = None if qualifier else parse_number(cell.text).value
         observations.append(Observation(period=year, value=value, qualifier=qualifier,
                                         provenance=provenance_of(file, row.lines[:1])))
+    return observations, problems
+
+
+def _sub_row(row: _Row) -> str | None:
+    """"benchmark" or "target" for a row under an indicator, else ``None``."""
+    if row.texts.get("unit") or row.texts.get("source"):
+        return None
+    name = join_lines(row.texts.get("name", []))
+    if _TARGET.match(name):
+        return "target"
+    return "benchmark" if _REGION.match(name) else None
+
+
+def _indicator(rows: list[_Row], file: str, path: str) -> tuple[Indicator, list[Problem]]:
+    row, subs = rows[0], rows[1:]
+    observations, problems = _observations(row, file, path)
+    benchmarks: list[Benchmark] = []
+    targets: list[Target] = []
+    for sub in subs:
+        found, more = _observations(sub, file, path)
+        problems += more
+        name = join_lines(sub.texts.get("name", []))
+        if _sub_row(sub) == "target":
+            targets += [Target(value=o.value, period=o.period, provenance=o.provenance)
+                        for o in found if o.value is not None]
+        else:
+            benchmarks.append(Benchmark(region=name, region_code=_REGION_CODES.get(name.lower()),
+                                        observations=tuple(found),
+                                        provenance=provenance_of(file, sub.lines)))
     name = join_lines(row.texts.get("name", []))
     unit_text = join_lines(row.texts.get("unit", []))
     source = join_lines(row.texts.get("source", [])) or None
     indicator = Indicator(name=name, unit=parse_unit(unit_text) if unit_text else None,
                           source=source, observations=tuple(observations),
+                          benchmarks=tuple(benchmarks), targets=tuple(targets),
                           provenance=provenance_of(file, row.lines))
     return indicator, problems
 
@@ -171,8 +209,14 @@ def find_year_indicators(lines: Sequence[FlowLine], *, file: str, path: str,
                 code="PDF-IND-YEARS-EMPTY", severity=Severity.WARNING,
                 message="an indicator table header (Indicator / Eenheid / years) without rows",
                 location=Location(file=file, page=fl.page, line=fl.number, path=path)))
+        groups: list[list[_Row]] = []
         for row in rows:
-            indicator, found = _indicator(row, file, path)
+            if groups and _sub_row(row) is not None:
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        for group in groups:
+            indicator, found = _indicator(group, file, path)
             out.append(indicator)
             problems += found
     return out, problems
