@@ -48,7 +48,8 @@ def goals(report: Report) -> list[Any]:
 
 def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
     """Indicator names with their observations (period, value, qualifier) by period, their
-    benchmarks (region, code, values) and their dated targets.
+    benchmarks (region, code, values), their dated targets, baseline year and desired
+    direction.
 
     With ``dated_only``, observations without a period are left out: a table with a column
     per year has no place for them (a known limit of the print layout).
@@ -65,7 +66,10 @@ def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
     def targets(i: Indicator) -> list[Any]:
         return sorted((t.period or "", _num(t.value)) for t in i.targets if t.period)
 
-    return [(p.code, [(i.name, observations(i), benchmarks(i), targets(i))
+    def facts(i: Indicator) -> Any:
+        return i.baseline_period, i.target.direction if i.target else None
+
+    return [(p.code, [(i.name, observations(i), benchmarks(i), targets(i), facts(i))
                       for i in p.indicators])
             for p in report.all_programmes()]
 

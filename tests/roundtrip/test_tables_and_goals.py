@@ -136,3 +136,20 @@ def test_region_and_target_rows_belong_to_the_indicator_above() -> None:
         ("2022", Decimal(14)), ("2023", Decimal("12.5"))]
     assert [(t.period, t.value) for t in halt.targets] == [("2024", Decimal(9))]
     assert banen.benchmarks == () and problems == []
+
+
+def test_indicator_facts_under_its_own_heading() -> None:
+    from rekenschap.importers.pdf.indicatorfacts import add_indicator_facts
+    from rekenschap.model import DesiredDirection, Indicator
+
+    indicators = [Indicator(name="Banen"), Indicator(name="Halt")]
+    lines = [
+        line(1, 100, ("Banen", 50, 80), size=10.5),
+        line(2, 115, ("Peiljaar: 2019. Streefwaarde: lager is beter.", 50, 250), size=10),
+        line(3, 140, ("Halt", 50, 70), size=10),  # body text, not a heading
+        line(4, 155, ("Peiljaar: 2018.", 50, 120), size=10),
+    ]
+    banen, halt = add_indicator_facts(indicators, lines, body=10.0)
+    assert banen.baseline_period == "2019"
+    assert banen.target is not None and banen.target.direction is DesiredDirection.DOWN
+    assert (halt.baseline_period, halt.target) == (None, None)

@@ -1,0 +1,57 @@
+"""Facts printed under an indicator's own heading (kenmerken): "Peiljaar: 2019." and the
+desired direction ("Streefwaarde: lager is beter."; Gouda-style "Afname" / "Toename" too).
+
+P&C documents that explain each indicator below a summary table name its baseline year and
+which way is good. The heading must be the name of an indicator already read; the facts line
+is the first line under it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rekenschap.importers.pdf.flow import FlowLine
+from rekenschap.importers.textdump_lines import join_lines
+from rekenschap.model import DesiredDirection, Indicator, Target
+
+__all__ = ["add_indicator_facts"]
+
+_BASELINE = re.compile(r"\bpeiljaar\s*:\s*((?:19|20)\d\d)\b", re.I)
+_DIRECTION = [
+    (re.compile(r"\bstreefwaarde\s*:\s*(hoger is beter|toename)\b", re.I), DesiredDirection.UP),
+    (re.compile(r"\bstreefwaarde\s*:\s*(lager is beter|afname)\b", re.I), DesiredDirection.DOWN),
+    (re.compile(r"\bstreefwaarde\s*:\s*geen gewenste richting\b", re.I), DesiredDirection.NONE),
+]
+
+
+def _facts(indicator: Indicator, text: str) -> Indicator:
+    update: dict[str, object] = {}
+    m = _BASELINE.search(text)
+    if m and indicator.baseline_period is None:
+        update["baseline_period"] = m.group(1)
+    for pattern, direction in _DIRECTION:
+        if pattern.search(text) and indicator.target is None:
+            update["target"] = Target(direction=direction)
+            break
+    return indicator.model_copy(update=update) if update else indicator
+
+
+def add_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLine], *,
+                        body: float) -> list[Indicator]:
+    """``indicators`` with the baseline year and direction their own headings state."""
+    by_name = {i.name: n for n, i in enumerate(indicators)}
+    out = list(indicators)
+    k = 0
+    while k < len(lines):
+        if lines[k].size <= body + 0.25:
+            k += 1
+            continue
+        end = k + 1  # a long name wraps: the heading is every heading-size line in a row
+        while end < len(lines) and lines[end].size > body + 0.25:
+            end += 1
+        n = by_name.get(join_lines([fl.text for fl in lines[k:end]]))
+        if n is not None and end < len(lines):
+            out[n] = _facts(out[n], lines[end].text)
+        k = end
+    return out
