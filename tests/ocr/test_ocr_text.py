@@ -6,9 +6,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from tests.conftest import corpus_file
 
+from rekenschap.importers.pdf.layout import Frame, group_lines
 from rekenschap.importers.pdf.layout import Segment as Seg
-from rekenschap.importers.pdf.layout import group_lines
-from rekenschap.importers.pdf.ocr_image import is_decoration, strip_decoration
+from rekenschap.importers.pdf.ocr_image import glyph_sizes, is_decoration, strip_decoration
 from rekenschap.importers.pdf.ocr_text import (
     fix_amount,
     fix_programme_code,
@@ -99,3 +99,24 @@ def test_strip_decoration_removes_rules_and_keeps_every_text_object() -> None:
         again.close()
     finally:
         doc.close()
+
+
+def test_printed_sizes_come_from_the_unmapped_text_layer() -> None:
+    """p23: heading "P0 Bestuur en ondersteuning" in 12 pt, its bar heading 10 pt, body 9 pt
+    (pdfium font sizes); OCR boxes placed where Tesseract puts those lines get those sizes."""
+    doc = pdfium.PdfDocument(corpus_file(*UNMAPPED))
+    try:
+        page = doc[22]
+        glyphs = glyph_sizes(page, Frame(page.get_cropbox(), page.get_rotation()))
+        page.close()
+    finally:
+        doc.close()
+    assert len(glyphs) > 1000
+    lines = group_lines([
+        Seg("PO Bestuur en ondersteuning", 72.0, 80.6, 240.0, 92.1, 11.5),
+        Seg('Doelstelling: "Wat wilden we bereiken ?"', 77.5, 132.5, 300.0, 142.3, 9.8),
+        Seg("Een zuinig, efficiënt en doelmatig bestuur;", 71.8, 293.3, 280.0, 302.2, 8.9),
+        Seg("ruis", 400.0, 10.0, 420.0, 16.0, 6.0),  # nothing printed there: estimated
+    ])
+    fixed, _ = normalise_lines(lines, file="x.pdf", page=23, glyphs=glyphs)
+    assert [ln.segments[0].size for ln in fixed] == [7.5, 12.0, 10.0, 9.0]  # ruis: 6 / 0.8

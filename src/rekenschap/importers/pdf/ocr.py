@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rekenschap.importers.pdf.layout import Frame, Page, Segment, TextQuality, group_lines
-from rekenschap.importers.pdf.ocr_image import strip_decoration
+from rekenschap.importers.pdf.ocr_image import Glyph, glyph_sizes, strip_decoration
 from rekenschap.importers.pdf.ocr_text import normalise_lines
 from rekenschap.model import Location, Problem, Severity
 
@@ -117,14 +117,16 @@ class _Job:
     width: float
     height: float
     stripped: int = 0
+    glyphs: tuple[Glyph, ...] = ()
 
 
 def _render(doc: Any, index: int, folder: Path, settings: OcrSettings) -> _Job:
     """Render page ``index`` to a PGM file (pdfium is not thread-safe: main thread only)."""
     page = doc[index]
     try:
-        stripped = strip_decoration(page) if settings.strip_decoration else 0
         frame = Frame(page.get_cropbox(), page.get_rotation())  # rendering applies /Rotate
+        glyphs = tuple(glyph_sizes(page, frame))
+        stripped = strip_decoration(page) if settings.strip_decoration else 0
         scale = settings.dpi / 72.0
         longest = max(frame.width, frame.height) * scale
         if longest > settings.max_side_px:
@@ -134,7 +136,7 @@ def _render(doc: Any, index: int, folder: Path, settings: OcrSettings) -> _Job:
         page.close()
     image = folder / f"page-{index + 1}.pgm"
     write_pgm(bitmap, image, settings.threshold)
-    return _Job(index, image, scale, frame.width, frame.height, stripped)
+    return _Job(index, image, scale, frame.width, frame.height, stripped, glyphs)
 
 
 def _tesseract(binary: str, job: _Job, settings: OcrSettings,
@@ -161,7 +163,7 @@ def _page_of(job: _Job, done: subprocess.CompletedProcess[str] | Exception, file
                                f"tesseract exited with {done.returncode}: {detail[0]}",
                                file, number)]
     lines = group_lines(parse_tsv(done.stdout, 1.0 / job.scale, settings.min_confidence))
-    lines, problems = normalise_lines(lines, file=file, page=number)
+    lines, problems = normalise_lines(lines, file=file, page=number, glyphs=job.glyphs)
     quality = TextQuality("ok", 0.8, "read by OCR")
     return Page(number, round(job.width, 2), round(job.height, 2), lines, (),
                 "\n".join(line.text for line in lines), quality, "ocr"), problems

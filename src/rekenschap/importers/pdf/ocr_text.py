@@ -19,9 +19,12 @@ add up.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from rekenschap.importers.pdf.layout import Line, Segment, join_segments
+from rekenschap.importers.pdf.ocr_image import Glyph
 from rekenschap.model import Location, Problem, Severity
 
 __all__ = ["fix_amount", "fix_programme_code", "fix_sign_quotes", "full_height",
@@ -90,6 +93,7 @@ _ASCENDERS = frozenset("bdfhiklt!?/'\"()[]{}|%&€#@éëèïöüäá")
 #: box height of a word without descenders (or without ascenders and capitals), and of one
 #: with neither, relative to a word with both; measured on jaarstukken-2019 (Verdana): headings
 #: p45 "P2 Verkeer en vervoer" 9.4 pt / p23 "P0 Bestuur en ondersteuning" 11.5 pt = 0.82.
+_BUCKET = 10.0  # points: glyphs grouped by baseline for the segment look-up
 _ONE_SIDE = 0.8
 _X_ONLY = 0.58
 
@@ -143,19 +147,38 @@ def _segment(seg: Segment, file: str, page: int, line: int,
     return replace(seg, text=" ".join(tokens)) if changed else seg
 
 
-def _sized(seg: Segment) -> Segment:
-    size = full_height(seg.text, seg.size)
+def _printed_size(seg: Segment, glyphs: dict[int, list[Glyph]]) -> float | None:
+    """The most common font size of the text-layer glyphs whose origin lies in ``seg``."""
+    sizes: Counter[float] = Counter()
+    for bucket in range(int(seg.top // _BUCKET), int(seg.bottom // _BUCKET) + 1):
+        for x, y, size in glyphs.get(bucket, ()):
+            if seg.x0 - 1 <= x <= seg.x1 and seg.top - 1 <= y <= seg.bottom + 1:
+                sizes[size] += 1
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _sized(seg: Segment, glyphs: dict[int, list[Glyph]]) -> Segment:
+    size = _printed_size(seg, glyphs) if glyphs else None
+    if size is None:
+        size = full_height(seg.text, seg.size)
     return seg if size == seg.size else replace(seg, size=size)
 
 
 def normalise_lines(lines: tuple[Line, ...], *, file: str, page: int,
-                    ) -> tuple[tuple[Line, ...], list[Problem]]:
-    """The OCR lines of one page with code and amount confusions corrected, and the problems."""
+                    glyphs: Sequence[Glyph] = ()) -> tuple[tuple[Line, ...], list[Problem]]:
+    """The OCR lines of one page with code and amount confusions corrected, and the problems.
+
+    ``glyphs`` (from the page's unusable text layer) give each segment its printed font size;
+    without them the size is estimated from the box height (:func:`full_height`).
+    """
     problems: list[Problem] = []
     out: list[Line] = []
+    by_row: dict[int, list[Glyph]] = {}
+    for glyph in glyphs:
+        by_row.setdefault(int(glyph[1] // _BUCKET), []).append(glyph)
     for number, line in enumerate(lines, 1):
         segments = [_segment(seg, file, page, number, problems) for seg in line.segments]
-        segments = [_sized(seg) for seg in segments]
+        segments = [_sized(seg, by_row) for seg in segments]
         if segments:
             code = fix_programme_code(segments[0].text)
             if code is not None:
