@@ -120,3 +120,18 @@ def test_printed_sizes_come_from_the_unmapped_text_layer() -> None:
     ])
     fixed, _ = normalise_lines(lines, file="x.pdf", page=23, glyphs=glyphs)
     assert [ln.segments[0].size for ln in fixed] == [7.5, 12.0, 10.0, 9.0]  # ruis: 6 / 0.8
+
+
+def test_comma_for_thousands_dot_only_among_whole_amounts() -> None:
+    """p48: "Totaal lasten -4,179 -4.750 -4.537 213" (the page prints -4.179)."""
+    row = group_lines([Seg("Totaal lasten", 79, 678, 120, 684, 6.2),
+                       Seg("-4,179", 300, 678, 320, 684, 6.0),
+                       Seg("-4.750", 360, 678, 380, 684, 6.0),
+                       Seg("-4.537", 420, 678, 440, 684, 6.0), Seg("213", 480, 678, 500, 684, 6.0)])
+    fixed, problems = normalise_lines(row, file="x.pdf", page=48)
+    assert fixed[0].text == "Totaal lasten -4.179 -4.750 -4.537 213"
+    assert [(p.code, p.location.page) for p in problems] == [("PDF-OCR-AMOUNT", 48)]
+    prose = group_lines([Seg("Score 7,125 tegen 6,5 en 7", 79, 100, 300, 108, 9.0)])
+    assert normalise_lines(prose, file="x.pdf", page=1)[0][0].text == "Score 7,125 tegen 6,5 en 7"
+    alone = group_lines([Seg("gemiddeld 4,179", 79, 100, 300, 108, 9.0)])
+    assert normalise_lines(alone, file="x.pdf", page=1)[0][0].text == "gemiddeld 4,179"

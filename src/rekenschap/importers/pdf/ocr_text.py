@@ -157,6 +157,35 @@ def _printed_size(seg: Segment, glyphs: dict[int, list[Glyph]]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
+_COMMA_THOUSANDS = re.compile(r"^([-\u2212\u2013]?\(?\d{1,3}),(\d{3}\)?)$")
+_WHOLE = re.compile(r"^[-\u2212\u2013]?\(?\d{1,3}(?:\.\d{3})*\)?$")
+
+
+def _comma_thousands(segments: list[Segment], file: str, page: int, line: int,
+                     problems: list[Problem]) -> list[Segment]:
+    """Segments with "-4,179" read as "-4.179" when every other amount of the line is whole."""
+    tokens = [t for seg in segments for t in seg.text.split(" ")]
+    suspects = [t for t in tokens if _COMMA_THOUSANDS.match(t)]
+    whole = [t for t in tokens if _WHOLE.match(t)]
+    decimal = [t for t in tokens if re.match(r"^-?\d+,\d+$", t) and t not in suspects]
+    if not suspects or len(whole) < 2 or decimal:
+        return segments
+    out: list[Segment] = []
+    for seg in segments:
+        words = seg.text.split(" ")
+        for i, word in enumerate(words):
+            if _COMMA_THOUSANDS.match(word):
+                fixed = _COMMA_THOUSANDS.sub(r"\1.\2", word)
+                problems.append(_problem(
+                    "PDF-OCR-AMOUNT", Severity.WARNING,
+                    f"OCR read {word!r} among whole amounts; taken as {fixed!r} (a comma for the "
+                    f"thousands dot); check this amount against the page", file, page, line))
+                words[i] = fixed
+        text = " ".join(words)
+        out.append(seg if text == seg.text else replace(seg, text=text))
+    return out
+
+
 def _sized(seg: Segment, glyphs: dict[int, list[Glyph]]) -> Segment:
     size = _printed_size(seg, glyphs) if glyphs else None
     if size is None:
@@ -178,6 +207,7 @@ def normalise_lines(lines: tuple[Line, ...], *, file: str, page: int,
         by_row.setdefault(int(glyph[1] // _BUCKET), []).append(glyph)
     for number, line in enumerate(lines, 1):
         segments = [_segment(seg, file, page, number, problems) for seg in line.segments]
+        segments = _comma_thousands(segments, file, page, number, problems)
         segments = [_sized(seg, by_row) for seg in segments]
         if segments:
             code = fix_programme_code(segments[0].text)
