@@ -13,7 +13,8 @@ OWN = [
     SRC / "importers" / "batch.py",
     SRC / "cli" / "imports.py",
     *(SRC / "importers" / "pdf" / f"{name}.py"
-      for name in ("extract", "runs", "paths", "layout", "quality", "ocr", "tables")),
+      for name in ("extract", "runs", "paths", "layout", "quality", "ocr", "ocr_text", "ocr_image",
+                   "tables")),
 ]
 LITERAL = re.compile(r"\"((?:IMPORT|PDF)-[A-Z0-9-]+)\"")
 

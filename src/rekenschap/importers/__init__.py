@@ -61,6 +61,11 @@ CODES: dict[str, tuple[str, str]] = {
     "PDF-PAGE-FAILED": ("error", "pdfium failed on this page; the other pages are kept."),
     "PDF-OCR-USED": ("notice", "The page's text was read by OCR (Tesseract)."),
     "PDF-OCR-UNAVAILABLE": ("warning", "OCR was asked for but tesseract is not installed."),
+    "PDF-OCR-CODE": ("notice", "OCR read a programme code with a letter for a digit ('PO', 'Pl'); "
+                     "read as P0, P1."),
+    "PDF-OCR-AMOUNT": ("warning", "OCR read an amount with look-alike letters or a comma for the "
+                       "thousands dot; corrected as reported, to be checked against the page."),
+    "PDF-OCR-QUOTE": ("notice", "OCR read the quotes of a sign note as asterisks; read as quotes."),
     "PDF-OCR-FAILED": ("warning", "Tesseract failed or timed out on this page."),
     "PDF-TABLES-FAILED": ("warning", "Ruled-table detection (pdfplumber) failed on a file or "
                                      "page."),
