@@ -22,7 +22,9 @@ def test_wheel_contains_every_package_file(tmp_path: Path) -> None:
     expected = {
         "rekenschap/" + p.relative_to(PACKAGE).as_posix()
         for p in PACKAGE.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+        if p.is_file() and p.suffix != ".pyc"
+        and not any(part == "__pycache__" or part.startswith(".")  # caches, not package files
+                    for part in p.relative_to(PACKAGE).parts)
     }
     missing = sorted(expected - names)
     assert not missing, f"files missing from the wheel (add them to package-data): {missing}"
