@@ -29,6 +29,12 @@ def _num(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.normalize()
 
 
+def organisation(report: Report) -> str:
+    """The organisation's full name as the model has it ("Gemeente Groningen"); its CBS code
+    is not printed yet, so not compared."""
+    return report.organisation.name
+
+
 def structure(report: Report) -> list[Any]:
     """Programmes (nested), levels and finance tables."""
     def one(p: Programme) -> Any:

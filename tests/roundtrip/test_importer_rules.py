@@ -57,3 +57,23 @@ def test_wide_one_line_headers_belong_to_the_column_they_are_right_aligned_with(
         (ColumnKind.ACTUAL, "Realisatie 2023")]
     assert table.unit is not None and table.unit.scale == 1000
     assert not [p for p in problems if p.code == "PDF-FIN-COLUMN"]
+
+
+def test_the_colophon_line_gives_the_full_name_running_text_only_the_place() -> None:
+    from collections import Counter
+
+    from rekenschap.importers.pdf.flow import FlowLine
+    from rekenschap.importers.pdf.layout import Line
+    from rekenschap.importers.pdf.structure import _full_name
+
+    def lines(*texts: str) -> list[FlowLine]:
+        return [FlowLine(1, n, Line(t, 50, 20.0 * n, 400, 20.0 * n + 9))
+                for n, t in enumerate(texts, 1)]
+
+    places = Counter({"Groningen": 2})
+    assert _full_name(lines("Begroting 2024", "Uitgave: Gemeente Groningen"),
+                      places) == "Gemeente Groningen"
+    assert _full_name(lines("Uitgave: Provincie Zeeland, afdeling Financiën."),
+                      places) == "Provincie Zeeland"
+    assert _full_name(lines("De gemeente Groningen maakt beleid."), places) == "Groningen"
+    assert _full_name(lines("Uitgave van deze nota volgt later"), Counter()) is None

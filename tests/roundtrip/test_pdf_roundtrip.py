@@ -54,6 +54,8 @@ def test_rich_report_document_and_unit(rich: tuple[Report, Report, list[Problem]
     assert (back.document.kind, back.document.year) == (report.document.kind,
                                                         report.document.year)
     assert back.unit.scale == report.unit.scale
+    assert essentials.organisation(back) == essentials.organisation(report)
+    assert back.organisation.name == "Gemeente Voorbeeld-aan-Zee"
 
 
 def test_rich_report_keeps_goals_and_activities(
@@ -96,6 +98,7 @@ def test_problems_name_the_deelprogramma(rich: tuple[Report, Report, list[Proble
 def test_groningen_example_round_trip(tmp_path: Path) -> None:
     report = Report.model_validate(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
     back, _ = _round_trip(report, tmp_path)
+    assert essentials.organisation(back) == "Gemeente Groningen"
     assert essentials.structure(back) == essentials.structure(report)
     assert back.programmes[0].level == "deelprogramma"
     assert essentials.goals(back) == essentials.goals(report)
@@ -111,6 +114,7 @@ def test_wassenaar_import_re_exported_imports_the_same(tmp_path: Path) -> None:
     assert report is not None
     back, _ = _round_trip(report, tmp_path)
     assert len(report.programmes) >= 5
+    assert essentials.organisation(back) == essentials.organisation(report)
     assert essentials.structure(back) == essentials.structure(report)
     assert essentials.goals(back) == essentials.goals(report)
     assert essentials.indicators(back) == essentials.indicators(report)

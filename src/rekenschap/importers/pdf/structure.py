@@ -74,6 +74,8 @@ class StructureOptions:
 
 
 _ORG = re.compile(r"\b[Gg]emeente\s+([A-Z][a-zA-Z'\-]+)\b")
+_COLOPHON = re.compile(r"Uitgave:\s*([^,;]+?)\s*(?:[,;.]|$)")
+"""A colophon line naming the publisher as printed: "Uitgave: Gemeente Groningen"."""
 _FRONT_PAGES = 12
 _TOC = re.compile(r"\.{4,}|…{2,}")
 
@@ -126,7 +128,7 @@ def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
             location=Location(file=file, page=1)))
         kind, year = kind or DocumentKind.BEGROTING, year or 1900
     names = Counter(m.group(1) for fl in front for m in _ORG.finditer(fl.text))
-    org_name = options.organisation or (names.most_common(1)[0][0] if names else None)
+    org_name = options.organisation or _full_name(front, names)
     if org_name is None and flow:
         problems.append(Problem(
             code="PDF-DOC-ORGANISATION", severity=Severity.WARNING,
@@ -134,6 +136,15 @@ def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
             location=Location(file=file, page=1)))
     doc = Document(kind=kind, year=year, period_end=end if end and end > year else None)
     return doc, Organisation(name=org_name or "onbekend"), problems
+
+
+def _full_name(front: Sequence[FlowLine], names: Counter[str]) -> str | None:
+    """The organisation's name as a colophon prints it ("Uitgave: Gemeente Groningen");
+    else the place most mentioned as "gemeente X" in running text."""
+    for fl in front:
+        if m := _COLOPHON.match(fl.text.strip()):
+            return m.group(1).strip()
+    return names.most_common(1)[0][0] if names else None
 
 
 def _sections(chapter: Chapter) -> dict[Question | None, list[FlowLine]]:
