@@ -3,7 +3,8 @@
 The kind depends on the words ("primair", "na wijziging", "Realisatie", "Verschil") and on
 how the column's year relates to the document: in a begroting for 2024, "Rekening 2022" is a
 prior actual, "Begroting 2023" a prior budget, "Begroting 2024" the budget and later years
-are estimates (meerjarenraming).
+are estimates (meerjarenraming). "Begroting 2019 actueel" and "actuele begroting" name the
+budget after amendments (begroting na wijziging), like "gewijzigd" and "bijgesteld".
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _kind(low: str, year: int | None, ctx: ColumnContext) -> ColumnKind | None:
         return ColumnKind.DIFFERENCE
     if re.search(r"primair|primitie|oorspronkelijk", low):
         return ColumnKind.ORIGINAL_BUDGET if year in (None, ctx.year) else ColumnKind.PRIOR_BUDGET
-    if re.search(r"na\s+wijz|gewijzigd|actuele?\b|bijgesteld", low):
+    if re.search(r"na\s+wijz|gewijzigd|actue(el|le)\b|bijgesteld", low):
         current = year in (None, ctx.year)
         return ColumnKind.AMENDED_BUDGET if current else ColumnKind.PRIOR_BUDGET
     if re.search(r"realisatie|rekening|werkelijk", low):

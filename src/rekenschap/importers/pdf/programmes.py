@@ -7,7 +7,11 @@ programme with the matching number starts a chapter of its own (``heading.level`
 programme's chapter then ends there. A chapter ends at the next programme heading or at the next
 chapter-level heading at the top of a page: one in the heading's font size or larger, or a
 known chapter title printed above body size ("Beleidsindicatoren", "Paragrafen",
-"Recapitulatie", ...).
+"Recapitulatie", ...). An indicator heading ("Beleidsindicatoren") smaller than the programme
+heading stays inside the programme when it is no larger than the programme's own W-question
+headings, or when the programme's sections go on after its indicator table: a W-question ("Wat
+heeft het gekost?", "Wat hebben we daarvoor gedaan?") on the same or the next page. A chapter of
+indicators for all programmes has no such question after it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rekenschap.importers.headings import find_w_sections
 from rekenschap.importers.pdf.flow import FlowLine
 from rekenschap.importers.pdf.sections import (
     ProgrammeHeading,
@@ -66,6 +71,25 @@ def _w_section_sized(first: FlowLine, before: Sequence[FlowLine]) -> bool:
     sizes = [fl.size for fl in before if match_w_section(fl.text) not in (None,
                                                                          Question.INDICATORS)]
     return bool(sizes) and first.size <= max(sizes) + 0.1
+
+
+def _sections_follow(first: int, flow: Sequence[FlowLine], limit: int) -> bool:
+    """A W-question after the indicator heading at ``first``, on its page or the next."""
+    last_page = flow[first].page + 1
+    for fl in flow[first + 1:limit]:
+        if fl.page > last_page:
+            break
+        if any(w.question is not Question.INDICATORS for w in find_w_sections(fl.text)):
+            return True
+    return False
+
+
+def _inside(first: int, flow: Sequence[FlowLine], start: int, limit: int) -> bool:
+    """The indicator heading at ``first`` is one of the programme's own sections."""
+    if match_w_section(flow[first].text) is not Question.INDICATORS:
+        return False
+    return (_w_section_sized(flow[first], flow[start:first])
+            or _sections_follow(first, flow, limit))
 
 
 def _with_parents(starts: list[tuple[int, ProgrammeHeading, float]],
@@ -120,7 +144,7 @@ def split_chapters(flow: Sequence[FlowLine]) -> list[Chapter]:
             big = first.size >= hsize - 0.1 and match_programme_heading(
                 first.text, parts=True) is None
             titled = first.size > body + 0.5 and _CHAPTER_WORDS.match(first.text.strip())
-            if titled and _w_section_sized(first, flow[i:tops[page][0]]):
+            if titled and _inside(tops[page][0], flow, i, limit):
                 titled = None  # "Beleidsindicatoren" as one of the programme's own sections
             if big or titled:
                 end = tops[page][0]
