@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from rekenschap.model import FinanceTable, Indicator, MoneyUnit, Programme, Report
+from rekenschap.model import FinanceTable, Indicator, MoneyUnit, Programme, Report, UnitKind
 
 
 def finance(table: FinanceTable | None, programme: Programme, unit: MoneyUnit) -> Any:
@@ -78,6 +78,31 @@ def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
     return [(p.code, [(i.name, observations(i), benchmarks(i), targets(i), facts(i))
                       for i in p.indicators])
             for p in report.all_programmes()]
+
+
+def units(report: Report, *, labels: bool = True) -> list[Any]:
+    """Indicator units per programme: kind, per, population, quantity and printed label.
+
+    The quantity counts for rates only ("fte per 1.000 inwoners"): for a currency or mass the
+    kind says it, and the sustainability-effects reader sets it ("€", "kg") where the
+    printed label ("€ mln", "kg") does not. With ``labels=False`` the label is left out: a
+    unit without one is printed with the label the renderer makes for it ("per 1.000
+    jongeren 12-17 jaar"), which comes back.
+    """
+    def one(i: Indicator) -> Any:
+        u = i.unit
+        if u is None:
+            return i.name, None
+        quantity = u.quantity if u.kind is UnitKind.RATE else None
+        return i.name, u.kind.value, u.per, u.population, quantity, u.label if labels else ""
+
+    return [(p.code, [one(i) for i in p.indicators]) for p in report.all_programmes()]
+
+
+def unit_labels(report: Report) -> dict[str, str]:
+    """Indicator name -> the unit's own label, for the indicators whose unit has one."""
+    return {i.name: i.unit.label for p in report.all_programmes() for i in p.indicators
+            if i.unit is not None and i.unit.label}
 
 
 def texts(report: Report) -> list[Any]:
