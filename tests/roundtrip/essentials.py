@@ -54,8 +54,8 @@ def goals(report: Report) -> list[Any]:
 
 def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
     """Indicator names with their observations (period, value, qualifier) by period, their
-    benchmarks (region, code, values), their dated targets, baseline year and desired
-    direction.
+    benchmarks (region, code, values), their dated targets, baseline year and their target
+    (desired direction, value, period; undated ones too).
 
     With ``dated_only``, observations without a period are left out: a table with a column
     per year has no place for them (a known limit of the print layout).
@@ -73,7 +73,8 @@ def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
         return sorted((t.period or "", _num(t.value)) for t in i.targets if t.period)
 
     def facts(i: Indicator) -> Any:
-        return i.baseline_period, i.target.direction if i.target else None
+        t = i.target
+        return i.baseline_period, (t.direction, _num(t.value), t.period) if t else None
 
     return [(p.code, [(i.name, observations(i), benchmarks(i), targets(i), facts(i))
                       for i in p.indicators])

@@ -77,3 +77,22 @@ def test_the_colophon_line_gives_the_full_name_running_text_only_the_place() -> 
                       places) == "Provincie Zeeland"
     assert _full_name(lines("De gemeente Groningen maakt beleid."), places) == "Groningen"
     assert _full_name(lines("Uitgave van deze nota volgt later"), Counter()) is None
+
+
+def test_the_facts_line_gives_an_undated_target_its_value_year_and_direction() -> None:
+    from decimal import Decimal
+
+    from rekenschap.importers.pdf.indicatorfacts import _facts
+    from rekenschap.model import DesiredDirection, Indicator
+
+    bare = Indicator(name="Winkeldiefstallen")
+    got = _facts(bare, "Peiljaar: 2019. Streefwaarde: 5,2, lager is beter.").target
+    assert got is not None
+    assert (got.value, got.period, got.direction) == (Decimal("5.2"), None,
+                                                      DesiredDirection.DOWN)
+    got = _facts(bare, "Streefwaarde: 1.250, 2025.").target
+    assert got is not None and (got.value, got.period, got.direction) == (
+        Decimal("1250"), "2025", None)
+    got = _facts(bare, "Streefwaarde: hoger is beter.").target
+    assert got is not None and (got.value, got.direction) == (None, DesiredDirection.UP)
+    assert _facts(bare, "Streefwaarde: zie de tekst.").target is None

@@ -8,6 +8,7 @@ What "the same" means is in :mod:`tests.roundtrip.essentials`.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,16 @@ def test_rich_report_keeps_variance_explanations(
     report, back, _ = rich
     assert essentials.explanations(back) == essentials.explanations(report)
     assert back.programmes[0].explanations[0].threshold == 50000
+
+
+def test_an_undated_target_with_a_value_comes_back(tmp_path: Path) -> None:
+    data = rich_report().model_dump(mode="json", by_alias=True)
+    data["programmes"][0]["indicators"][0]["target"] = {"value": "5,2", "direction": "down"}
+    report = Report.model_validate(data)
+    back, _ = _round_trip(report, tmp_path)
+    assert essentials.indicators(back) == essentials.indicators(report)
+    target = back.programmes[0].indicators[0].target
+    assert target is not None and (target.value, target.period) == (Decimal("5.2"), None)
 
 
 def test_problems_name_the_deelprogramma(rich: tuple[Report, Report, list[Problem]]) -> None:

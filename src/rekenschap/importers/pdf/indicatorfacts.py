@@ -1,5 +1,6 @@
 """Facts printed under an indicator's own heading (kenmerken): "Peiljaar: 2019." and the
-desired direction ("Streefwaarde: lager is beter."; Gouda-style "Afname" / "Toename" too).
+target: a value, its year and the desired direction, in that order, each optional
+("Streefwaarde: 5,2, 2025, lager is beter."; Gouda-style "Afname" / "Toename" too).
 
 P&C documents that explain each indicator below a summary table name its baseline year and
 which way is good. The heading must be the name of an indicator already read; the facts line
@@ -14,10 +15,13 @@ from collections.abc import Sequence
 from rekenschap.importers.pdf.flow import FlowLine
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import DesiredDirection, Indicator, Target
+from rekenschap.model.numbers import parse_number
 
 __all__ = ["add_indicator_facts"]
 
 _BASELINE = re.compile(r"\bpeiljaar\s*:\s*((?:19|20)\d\d)\b", re.I)
+_TARGET = re.compile(r"\bstreefwaarde\s*:\s*(?P<value>-?\d[\d.]*(?:,\d+)?)(?=,\s|\.?$|\.\s)"
+                     r"(?:,\s*(?P<period>(?:19|20)\d\d)\b)?", re.I)
 _DIRECTION = [
     (re.compile(r"\bstreefwaarde\s*:\s*(hoger is beter|toename)\b", re.I), DesiredDirection.UP),
     (re.compile(r"\bstreefwaarde\s*:\s*(lager is beter|afname)\b", re.I), DesiredDirection.DOWN),
@@ -30,10 +34,15 @@ def _facts(indicator: Indicator, text: str) -> Indicator:
     m = _BASELINE.search(text)
     if m and indicator.baseline_period is None:
         update["baseline_period"] = m.group(1)
-    for pattern, direction in _DIRECTION:
-        if pattern.search(text) and indicator.target is None:
-            update["target"] = Target(direction=direction)
-            break
+    if indicator.target is not None:
+        return indicator.model_copy(update=update) if update else indicator
+    value = period = None
+    if t := _TARGET.search(text):
+        value, period = parse_number(t.group("value")).value, t.group("period")
+        text = "Streefwaarde: " + text[t.end():].lstrip(", ")
+    direction = next((d for pattern, d in _DIRECTION if pattern.search(text)), None)
+    if value is not None or direction is not None:
+        update["target"] = Target(direction=direction, value=value, period=period)
     return indicator.model_copy(update=update) if update else indicator
 
 
