@@ -76,7 +76,11 @@ def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
         t = i.target
         return i.baseline_period, (t.direction, _num(t.value), t.period) if t else None
 
-    return [(p.code, [(i.name, observations(i), benchmarks(i), targets(i), facts(i))
+    def claims(i: Indicator) -> list[Any]:
+        return [(c.direction, c.reference, c.against_period, c.subject_period, c.sentence)
+                for c in i.claims]
+
+    return [(p.code, [(i.name, observations(i), benchmarks(i), targets(i), facts(i), claims(i))
                       for i in p.indicators])
             for p in report.all_programmes()]
 

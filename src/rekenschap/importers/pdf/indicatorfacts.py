@@ -1,6 +1,7 @@
 """Facts printed under an indicator's own heading (kenmerken): "Peiljaar: 2019." and the
 target: a value, its year and the desired direction, in that order, each optional
-("Streefwaarde: 5,2, 2025, lager is beter."; Gouda-style "Afname" / "Toename" too).
+("Streefwaarde: 5,2, 2025, lager is beter."; Gouda-style "Afname" / "Toename" too), and
+the claims quoted below, read as indicator sentences.
 
 P&C documents that explain each indicator below a summary table name its baseline year and
 which way is good. The heading must be the name of an indicator already read; the facts line
@@ -13,8 +14,9 @@ import re
 from collections.abc import Sequence
 
 from rekenschap.importers.pdf.flow import FlowLine
+from rekenschap.importers.sentences import parse_indicator_sentence
 from rekenschap.importers.textdump_lines import join_lines
-from rekenschap.model import DesiredDirection, Indicator, Target
+from rekenschap.model import Claim, DesiredDirection, Indicator, Target
 from rekenschap.model.numbers import parse_number
 
 __all__ = ["add_indicator_facts"]
@@ -46,6 +48,28 @@ def _facts(indicator: Indicator, text: str) -> Indicator:
     return indicator.model_copy(update=update) if update else indicator
 
 
+def _claims(indicator: Indicator, lines: Sequence[FlowLine], body: float) -> Indicator:
+    """Claims quoted under the heading (“Verwijzingen Halt t.o.v. peiljaar 2019 gedaald”),
+    each read as an indicator sentence; up to the next heading."""
+    if indicator.claims:
+        return indicator
+    found: list[Claim] = []
+    quote: list[str] = []
+    for fl in lines:
+        if fl.size > body + 0.25:
+            break
+        text = fl.text.strip()
+        if text.startswith("\u201c") or quote:
+            quote.append(text)
+        if quote and text.endswith("\u201d"):
+            sentence = join_lines(quote).strip("\u201c\u201d ")
+            quote = []
+            parsed, _ = parse_indicator_sentence(sentence, year=None)
+            if parsed is not None:
+                found.extend(c.model_copy(update={"sentence": sentence}) for c in parsed.claims)
+    return indicator.model_copy(update={"claims": tuple(found)}) if found else indicator
+
+
 def add_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLine], *,
                         body: float) -> list[Indicator]:
     """``indicators`` with the baseline year and direction their own headings state."""
@@ -62,5 +86,6 @@ def add_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLin
         n = by_name.get(join_lines([fl.text for fl in lines[k:end]]))
         if n is not None and end < len(lines):
             out[n] = _facts(out[n], lines[end].text)
+            out[n] = _claims(out[n], lines[end:], body)
         k = end
     return out
