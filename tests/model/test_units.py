@@ -15,6 +15,8 @@ from rekenschap.model import Unit, UnitKind, parse_unit
     ("% van totale lasten", UnitKind.PERCENTAGE, None, "van totale lasten"),
     ("kg per inwoner", UnitKind.RATE, 1, "inwoner"),
     ("aantal", UnitKind.COUNT, None, None),
+    ("per jaar", UnitKind.COUNT, None, None),
+    ("aantal per maand", UnitKind.COUNT, None, None),
 ])
 def test_parse_unit(text: str, kind: UnitKind, per: int | None, population: str | None) -> None:
     unit = parse_unit(text)

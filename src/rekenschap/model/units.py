@@ -83,7 +83,9 @@ def parse_unit(text: str) -> Unit:
     if low.startswith("%") or low.startswith("percentage") or low.endswith("%"):
         rest = low.lstrip("%").removeprefix("percentage").strip() or None
         return Unit(kind=UnitKind.PERCENTAGE, population=rest, label=label)
-    if low in {"aantal", "absoluut", "aantallen"}:
+    if low in {"aantal", "absoluut", "aantallen"} or re.fullmatch(
+            r"(?:aantal\s+)?per\s+(?:jaar|kwartaal|maand|week|dag)", low):
+        # "8 per jaar" counts occurrences in a period: a count, not a rate of a population.
         return Unit(kind=UnitKind.COUNT, label=label)
     if low in {"\u20ac", "euro", "bedrag"} or low.startswith("\u20ac"):
         return Unit(kind=UnitKind.CURRENCY, label=label)
