@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rekenschap.catalogue import variance_rules
-from rekenschap.model import Location, Problem, Programme, Provenance, Report, Severity
+from rekenschap.model import (
+    Indicator,
+    Location,
+    Problem,
+    Programme,
+    Provenance,
+    Report,
+    Severity,
+)
 
 if TYPE_CHECKING:
     from rekenschap.checks.config import CheckConfig
@@ -72,6 +80,15 @@ def programmes_with_paths(report: Report) -> list[tuple[str, Programme]]:
     for i, top in enumerate(report.programmes):
         walk(top, f"programmes[{i}]")
     return out
+
+
+def indicators_with_paths(report: Report) -> list[tuple[str, Indicator]]:
+    """Every indicator of every (deel)programme with its model path (``…indicators[2]``)."""
+    return [
+        (f"{path}.indicators[{i}]", ind)
+        for path, prog in programmes_with_paths(report)
+        for i, ind in enumerate(prog.indicators)
+    ]
 
 
 def where(provenance: Provenance | None, path: str, *fallbacks: Provenance | None) -> Location:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rekenschap.checks.amounts import num
-from rekenschap.checks.base import Code, cbs_code_of, programmes_with_paths, where
+from rekenschap.checks.base import Code, cbs_code_of, indicators_with_paths, where
 from rekenschap.checks.claims import movement
 from rekenschap.checks.config import CheckConfig
 from rekenschap.model import (
@@ -67,23 +67,22 @@ def check_benchmark(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-BENCHMARK: the municipality is on the wrong side of its comparison value."""
     cfg = config.for_municipality(cbs_code_of(report))
     problems: list[Problem] = []
-    for path, prog in programmes_with_paths(report):
-        for i, ind in enumerate(prog.indicators):
-            want = desired_direction(ind)
-            found = comparable(ind)
-            if want is None or found is None:
-                continue
-            period, mine, bench, theirs = found
-            side = movement(mine, theirs, cfg.flat_tolerance)
-            bad = Direction.UP if want is DesiredDirection.DOWN else Direction.DOWN
-            if side is not bad:
-                continue
-            how = "above" if side is Direction.UP else "below"
-            wanted = "afname (down)" if want is DesiredDirection.DOWN else "toename (up)"
-            k = ind.benchmarks.index(bench)
-            problems.append(BENCHMARK.problem(
-                f"{ind.name}: {num(mine)} ({period}) is {how} the {bench.region} value "
-                f"{num(theirs)} ({period}) while the desired direction is {wanted}",
-                where(bench.provenance, f"{path}.indicators[{i}].benchmarks[{k}]",
-                      ind.provenance)))
+    for path, ind in indicators_with_paths(report):
+        want = desired_direction(ind)
+        found = comparable(ind)
+        if want is None or found is None:
+            continue
+        period, mine, bench, theirs = found
+        side = movement(mine, theirs, cfg.flat_tolerance)
+        bad = Direction.UP if want is DesiredDirection.DOWN else Direction.DOWN
+        if side is not bad:
+            continue
+        how = "above" if side is Direction.UP else "below"
+        wanted = "afname (down)" if want is DesiredDirection.DOWN else "toename (up)"
+        k = ind.benchmarks.index(bench)
+        problems.append(BENCHMARK.problem(
+            f"{ind.name}: {num(mine)} ({period}) is {how} the {bench.region} value "
+            f"{num(theirs)} ({period}) while the desired direction is {wanted}",
+            where(bench.provenance, f"{path}.benchmarks[{k}]",
+                  ind.provenance)))
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rekenschap.checks.amounts import num
-from rekenschap.checks.base import Code, cbs_code_of, programme_label, programmes_with_paths, where
+from rekenschap.checks.base import Code, cbs_code_of, indicators_with_paths, where
 from rekenschap.checks.claims import DIRECTION_NL, Outcome, Reading, assess, hidden_rise
 from rekenschap.checks.config import CheckConfig
 from rekenschap.model import Claim, Indicator, Problem, Report, Severity
@@ -52,14 +52,6 @@ UNVERIFIABLE = Code(
 )
 
 
-def _indicators(report: Report) -> list[tuple[str, str, Indicator]]:
-    return [
-        (f"{path}.indicators[{i}]", programme_label(p), ind)
-        for path, p in programmes_with_paths(report)
-        for i, ind in enumerate(p.indicators)
-    ]
-
-
 def _num(value: Decimal) -> str:
     return num(value)
 
@@ -80,7 +72,7 @@ def check_claims(report: Report, config: CheckConfig) -> list[Problem]:
     cfg = config.for_municipality(cbs_code_of(report))
     year = report.document.year
     problems: list[Problem] = []
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         for k, claim in enumerate(ind.claims):
             loc = where(claim.provenance, f"{path}.claims[{k}]", ind.provenance)
             said = f"{ind.name}: the text says {DIRECTION_NL[claim.direction]!r}"
@@ -128,7 +120,7 @@ def check_hidden_rise(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-CLAIM-HIDDEN-RISE: a claimed fall while the last year shows a rise."""
     cfg = config.for_municipality(cbs_code_of(report))
     problems: list[Problem] = []
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         for k, claim in enumerate(ind.claims):
             found = hidden_rise(ind, claim, report.document.year, cfg.flat_tolerance)
             if found is None:

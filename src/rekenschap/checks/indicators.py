@@ -6,14 +6,13 @@ import re
 
 from rekenschap.checks import catalogue_view
 from rekenschap.checks.amounts import num
-from rekenschap.checks.base import Code, cbs_code_of, programme_label, programmes_with_paths, where
+from rekenschap.checks.base import Code, cbs_code_of, indicators_with_paths, where
 from rekenschap.checks.claims import movement
 from rekenschap.checks.config import CheckConfig
 from rekenschap.checks.unit_compare import differences
 from rekenschap.model import (
     DesiredDirection,
     Direction,
-    Indicator,
     ObservationQualifier,
     Problem,
     Report,
@@ -94,20 +93,12 @@ UNMATCHED = Code(
 )
 
 
-def _indicators(report: Report) -> list[tuple[str, str, Indicator]]:
-    return [
-        (f"{path}.indicators[{i}]", programme_label(p), ind)
-        for path, p in programmes_with_paths(report)
-        for i, ind in enumerate(p.indicators)
-    ]
-
-
 def check_catalogue(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-CATALOGUE / IND-NOT-BBV: the indicator's catalogue link is right."""
     if not catalogue_view.available():
         return []
     problems: list[Problem] = []
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         loc = where(ind.provenance, path)
         matched = catalogue_view.matched_id(ind.name)
         if ind.catalogue_id is None:
@@ -135,7 +126,7 @@ def check_unit(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-UNIT: the printed unit measures what the catalogue defines for the document year."""
     problems: list[Problem] = []
     year = report.document.year
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         facts = catalogue_view.facts(ind, year)
         if facts is None or not facts.units:
             continue
@@ -165,7 +156,7 @@ def check_unit(report: Report, config: CheckConfig) -> list[Problem]:
 def check_source(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-SOURCE: at least the indicator or each of its values names a source."""
     problems: list[Problem] = []
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         if ind.source or not ind.observations:
             continue
         missing = [o for o in ind.observations if not o.source and o.value is not None]
@@ -187,7 +178,7 @@ def check_stale(report: Report, config: CheckConfig) -> list[Problem]:
     max_age = config.for_municipality(cbs_code_of(report)).indicator_max_age
     year = report.document.year
     problems: list[Problem] = []
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         years = [int(o.period[:4]) for o in ind.observations if o.period and o.value is not None]
         if not years:
             continue
@@ -206,7 +197,7 @@ def check_stale(report: Report, config: CheckConfig) -> list[Problem]:
 def check_nnb(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-NNB: values not yet known."""
     problems: list[Problem] = []
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         for k, obs in enumerate(ind.observations):
             if obs.qualifier is not ObservationQualifier.NOT_YET_KNOWN:
                 continue
@@ -224,7 +215,7 @@ def check_trend(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-TREND: the newest value moved against the desired direction (previous and baseline)."""
     cfg = config.for_municipality(cbs_code_of(report))
     problems: list[Problem] = []
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         want = ind.target.direction if ind.target else None
         if want not in (DesiredDirection.UP, DesiredDirection.DOWN):
             continue
@@ -265,7 +256,7 @@ _UNIT_TEXT = re.compile(
 def check_printed(report: Report, config: CheckConfig) -> list[Problem]:
     """IND-PRINTED: irregular printed numbers ("5, 4") and unit typos ("naar 1000 inwoners")."""
     problems: list[Problem] = []
-    for path, _label, ind in _indicators(report):
+    for path, ind in indicators_with_paths(report):
         for k, obs in enumerate(ind.observations):
             if obs.printed is None or obs.value is None:
                 continue

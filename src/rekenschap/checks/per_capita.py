@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rekenschap.checks.amounts import num
-from rekenschap.checks.base import Code, programmes_with_paths, where
+from rekenschap.checks.base import Code, indicators_with_paths, where
 from rekenschap.checks.claims import assess, movement
 from rekenschap.checks.config import CheckConfig
 from rekenschap.importers.population import load_size_classes
@@ -66,31 +66,30 @@ def check_per_capita(report: Report, config: CheckConfig) -> list[Problem]:
     if not population:
         return []
     problems: list[Problem] = []
-    for path, prog in programmes_with_paths(report):
-        for i, ind in enumerate(prog.indicators):
-            if ind.unit is None or ind.unit.kind is not UnitKind.COUNT:
-                continue
-            for k, claim in enumerate(ind.claims):
-                verdict = assess(ind, claim, report.document.year, config.flat_tolerance,
-                                 config.multiple_tolerance)
-                for reading in verdict.readings:
-                    ys, ya = int(reading.subject_period[:4]), int(reading.against_period[:4])
-                    if ys not in population or ya not in population:
-                        continue
-                    rs = reading.subject * 1000 / population[ys]
-                    ra = reading.against * 1000 / population[ya]
-                    counted = movement(reading.subject, reading.against, Decimal(0))
-                    per_head = movement(rs, ra, Decimal(0))
-                    if counted is per_head:
-                        continue
-                    problems.append(PER_CAPITA.problem(
-                        f"{ind.name}: with {reading.subject_period} = {num(reading.subject)} and "
-                        f"{reading.against_period} = {num(reading.against)} the count "
-                        f"{_WORD[counted]}, but per 1.000 inwoners it {_WORD[per_head]}: "
-                        f"{_rate(ra)} -> {_rate(rs)} (population {num(Decimal(population[ya]))} "
-                        f"in {ya}, {num(Decimal(population[ys]))} in {ys})",
-                        where(claim.provenance, f"{path}.indicators[{i}].claims[{k}]",
-                              ind.provenance)))
+    for path, ind in indicators_with_paths(report):
+        if ind.unit is None or ind.unit.kind is not UnitKind.COUNT:
+            continue
+        for k, claim in enumerate(ind.claims):
+            verdict = assess(ind, claim, report.document.year, config.flat_tolerance,
+                             config.multiple_tolerance)
+            for reading in verdict.readings:
+                ys, ya = int(reading.subject_period[:4]), int(reading.against_period[:4])
+                if ys not in population or ya not in population:
+                    continue
+                rs = reading.subject * 1000 / population[ys]
+                ra = reading.against * 1000 / population[ya]
+                counted = movement(reading.subject, reading.against, Decimal(0))
+                per_head = movement(rs, ra, Decimal(0))
+                if counted is per_head:
+                    continue
+                problems.append(PER_CAPITA.problem(
+                    f"{ind.name}: with {reading.subject_period} = {num(reading.subject)} and "
+                    f"{reading.against_period} = {num(reading.against)} the count "
+                    f"{_WORD[counted]}, but per 1.000 inwoners it {_WORD[per_head]}: "
+                    f"{_rate(ra)} -> {_rate(rs)} (population {num(Decimal(population[ya]))} "
+                    f"in {ya}, {num(Decimal(population[ys]))} in {ys})",
+                    where(claim.provenance, f"{path}.claims[{k}]",
+                          ind.provenance)))
     return problems
 
 
