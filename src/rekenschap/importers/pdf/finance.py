@@ -52,7 +52,7 @@ _ROWS = [
     (RowKind.RESULT, re.compile(r"resultaat", re.I)),
 ]
 
-_SIGN_NOTE = re.compile(
+SIGN_NOTE = re.compile(
     r"\(?\s*[\"“”']?\s*-\s*[\"“”']?\s*=\s*nadeel\w*\s*[/,]\s*[\"“”']?\s*\+\s*[\"“”']?\s*=\s*voordeel\w*\s*\)?"
     r"|\(?\s*[\"“”']?\s*\+\s*[\"“”']?\s*=\s*voordeel\w*\s*[/,]\s*[\"“”']?\s*-\s*[\"“”']?\s*="
     r"\s*nadeel\w*\s*\)?", re.I)
@@ -247,12 +247,10 @@ def find_finance_table(
             amounts[col.key] = value
         rows.append(FinanceRow(kind=kind, label=label, values=amounts,
                                provenance=provenance_of(file, [fl])))
-    note_match = _SIGN_NOTE.search(header_text)
-    sign_note = _normal_note(note_match.group()) if note_match else None
+    sign_note = sign_note_of(header_text)
     lasten = next((r for r in rows if r.kind is RowKind.LASTEN), None)
     negative = lasten is not None and any(v is not None and v < 0 for v in lasten.values.values())
-    scale = parse_scale(header_text) or parse_scale(stub_text)
-    unit = MoneyUnit(scale=scale, label=_scale_label(header_text)) if scale else None
+    unit = money_unit_of(header_text, stub_text)
     if unit is None:
         problems.append(Problem(
             code="PDF-FIN-SCALE", severity=Severity.NOTICE,
@@ -276,13 +274,25 @@ def find_finance_table(
     return table, problems
 
 
+def sign_note_of(header: str) -> str | None:
+    """The sign statement printed in a table header ('"-" = nadeel ...'), normalised."""
+    found = SIGN_NOTE.search(header)
+    return _normal_note(found.group()) if found else None
+
+
+def money_unit_of(header: str, *elsewhere: str) -> MoneyUnit | None:
+    """The amount scale of a table: from its header, else from the other texts given (in order)."""
+    scale = next((s for s in map(parse_scale, (header, *elsewhere)) if s), None)
+    return MoneyUnit(scale=scale, label=_scale_label(header)) if scale else None
+
+
 def _scale_label(text: str) -> str | None:
     m = re.search(r"(bedragen\s+)?x\s*€\s*1\.000(\.000)?", text, re.I)
     return m.group() if m else None
 
 
 def _title(stub: str) -> str | None:
-    s = _SIGN_NOTE.sub(" ", stub)
+    s = SIGN_NOTE.sub(" ", stub)
     s = re.sub(r"\(?\s*(bedragen\s+)?x\s*€\s*1\.000(\.000)?,?-?\s*\)?", " ", s, flags=re.I)
     s = " ".join(s.split()).strip(" ,;()")
     s = _STUB_HEADER.sub("", s).strip(" ,;:()")

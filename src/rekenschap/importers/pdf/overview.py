@@ -19,20 +19,19 @@ from collections.abc import Sequence
 
 from rekenschap.importers.pdf.cells import Cell, cells_of, split_label_values
 from rekenschap.importers.pdf.columns import ColumnContext, map_column
-from rekenschap.importers.pdf.finance import _SIGN_NOTE, _normal_note, _scale_label
+from rekenschap.importers.pdf.finance import SIGN_NOTE, money_unit_of, sign_note_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
 from rekenschap.model import (
     FinanceColumn,
     FinanceRow,
     FinanceTable,
     Location,
-    MoneyUnit,
     Problem,
     RowKind,
     Severity,
     SignConvention,
 )
-from rekenschap.model.numbers import parse_number, parse_scale
+from rekenschap.model.numbers import parse_number
 
 __all__ = ["find_overview"]
 
@@ -79,7 +78,7 @@ def _groups(flow: Sequence[FlowLine], head: int, bls: int, ctx: ColumnContext,
     left = triple[0].x0 - 10
     words: list[list[str]] = [[] for _ in range(n)]
     for fl in flow[head + 1:bls]:
-        if _HEADING.match(fl.text.strip()) or _SIGN_NOTE.search(fl.text):
+        if _HEADING.match(fl.text.strip()) or SIGN_NOTE.search(fl.text):
             continue  # a title or the sign note, not a group header
         for c in cells_of(fl):
             if c.x0 > left:
@@ -173,14 +172,12 @@ def find_overview(
             location=Location(file=file, page=flow[head].page, line=flow[head].number)))
         return None, problems
     header = " ".join(fl.text for fl in flow[head:bls + 1])
-    note = _SIGN_NOTE.search(header)
-    scale = parse_scale(header)
     lasten = [v for r in rows if r.kind is RowKind.LASTEN for v in r.values.values()]
     negative = any(v is not None and v < 0 for v in lasten)
     table = FinanceTable(
         title=" ".join(flow[head].text.split()),
-        unit=MoneyUnit(scale=scale, label=_scale_label(header)) if scale else None,
+        unit=money_unit_of(header),
         sign_convention=SignConvention.LASTEN_NEGATIVE if negative else SignConvention.POSITIVE,
-        sign_note=_normal_note(note.group()) if note else None,
+        sign_note=sign_note_of(header),
         columns=tuple(columns), rows=tuple(rows), provenance=provenance_of(file, used))
     return table, problems
