@@ -56,7 +56,8 @@ def test_validate_invalid_file_exit_1_with_file_line_field(files: dict[str, Path
     result = runner.invoke(app, ["validate", str(files["good"]), str(files["bad"])])
     assert result.exit_code == 1
     assert (f"{files['bad']}:12: programmes[0].finance.rows[0].values.budget: "
-            "not a number: '4.3x' [error FMT-INVALID]") in result.output
+            "not a number: '4.3x' (write digits only, like 42.668, 5,7 or -0.125) "
+            "[error FMT-INVALID]") in result.output
     assert "2 file(s): 1 valid, 1 invalid" in result.output
 
 

@@ -31,7 +31,7 @@ def test_not_a_number_names_file_line_and_field() -> None:
     assert report is None
     assert where(problems) == [
         (27, "programmes[0].finance.rows[1].values.actual", "FMT-INVALID",
-         "not a number: '4.3x'")]
+         "not a number: '4.3x' (write digits only, like 42.668, 5,7 or -0.125)")]
     assert problems[0].location.file == "report.yaml"
 
 

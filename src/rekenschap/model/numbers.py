@@ -17,6 +17,7 @@ from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
 __all__ = [
+    "NUMBER_TEXT",
     "NUMBER_TOKEN",
     "ParsedNumber",
     "format_amount",
@@ -46,6 +47,16 @@ NUMBER_TOKEN = re.compile(
     rf"(?<![\w.,+\-\u2212])[-+\u2212]?(?:\({_NUM}\)|{_NUM}(?![\w]|[.,]\d|-\d))"
 )
 """Finds Dutch-formatted numbers inside running text ("42.668", "-4.346", "5,7", "(1.234)")."""
+
+NUMBER_TEXT = (
+    "^[-+\u2212]?(?:[0-9]{1,3}(?:\\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?|[0-9]+\\.[0-9]+)$(?!\n)"
+)
+"""A whole string that is one bare number: "42.668" (Dutch grouping), "5,7", "-1.234,5", or a
+point decimal "0.12345678901234567891" (the exact JSON form); no unit, comparator or spaces.
+
+Written for both Python ``re`` and ECMA-262 (JSON Schema ``pattern``): ASCII digits only, and
+``(?!\\n)`` because Python's ``$`` also matches before a final newline.
+"""
 
 
 @dataclass(frozen=True)
