@@ -87,9 +87,13 @@ def periods(
 ) -> tuple[str | None, str | None]:
     """(subject period, against period) the claim speaks about."""
     dated = [o.period for o in indicator.observations if o.period and o.value is not None]
+    # values printed without a year may be the document year's: then the subject is that year,
+    # not the newest dated value (which may be the very period the claim compares with)
+    undated = any(o.period is None and o.value is not None for o in indicator.observations)
     subject = claim.subject_period
     if subject is None:
-        subject = str(document_year) if str(document_year) in dated or not dated else max(dated)
+        this_year = str(document_year)
+        subject = this_year if this_year in dated or not dated or undated else max(dated)
     against = claim.against_period
     if against is None and claim.reference is ClaimReference.BASELINE:
         against = indicator.baseline_period

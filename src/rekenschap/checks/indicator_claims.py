@@ -68,7 +68,12 @@ def _reading(r: Reading) -> str:
 
 
 def check_claims(report: Report, config: CheckConfig) -> list[Problem]:
-    """IND-CLAIM-CONTRADICTED / -AMBIGUOUS / -UNVERIFIABLE for every claim."""
+    """IND-CLAIM-CONTRADICTED / -AMBIGUOUS / -UNVERIFIABLE for every claim.
+
+    These also own the text importer's "which number is which year" finding for sentences with a
+    claim ("13.140 tegenover 13.044"): the importer only reports it (TXT-AMBIGUOUS-ORDER) when
+    the sentence makes no claim, so each finding is reported once.
+    """
     cfg = config.for_municipality(cbs_code_of(report))
     year = report.document.year
     problems: list[Problem] = []
@@ -77,7 +82,18 @@ def check_claims(report: Report, config: CheckConfig) -> list[Problem]:
             loc = where(claim.provenance, f"{path}.claims[{k}]", ind.provenance)
             said = f"{ind.name}: the text says {DIRECTION_NL[claim.direction]!r}"
             v = assess(ind, claim, year, cfg.flat_tolerance, cfg.multiple_tolerance)
-            if v.outcome is Outcome.CONTRADICTED:
+            if v.outcome is Outcome.CONTRADICTED and len(v.readings) > 1:
+                # numbers printed without their years: contradicted whichever is which
+                r = v.readings[0]
+                problems.append(
+                    CONTRADICTED.problem(
+                        f"{said} against {r.against_period}, but the numbers printed without "
+                        f"their years ({_num(r.subject)}, {_num(r.against)}) contradict it in "
+                        "either order",
+                        loc,
+                    )
+                )
+            elif v.outcome is Outcome.CONTRADICTED:
                 r = v.readings[0]
                 problems.append(
                     CONTRADICTED.problem(
@@ -105,11 +121,16 @@ def check_claims(report: Report, config: CheckConfig) -> list[Problem]:
                     for o in ind.observations
                     if o.period and o.value is not None
                 )
+                loose = [_num(o.value) for o in ind.observations
+                         if o.period is None and o.value is not None]
+                undated = (f"; {', '.join(loose)} printed without a year, so which period "
+                           "they stand for is not said" if len(loose) > 1 else "")
                 problems.append(
                     UNVERIFIABLE.problem(
                         f"{said} against {v.against_period or 'an unnamed period'} but the "
                         "document "
-                        f"gives {v.reason}" + (f" (it gives {given})" if given else ""),
+                        f"gives {v.reason}" + (f" (it gives {given})" if given else "")
+                        + undated,
                         loc,
                     )
                 )

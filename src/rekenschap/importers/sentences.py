@@ -8,8 +8,13 @@ Reads bullet sentences such as::
 into the indicator name, its unit, the baseline period, the observations in printed order
 (the value without a printed year is the report year, ``period_implicit=True``) and the claim
 the sentence makes (direction and what it compares against). Ambiguity is reported, never
-resolved by guessing: "13.140 tegenover 13.044" gives two observations without a period and a
-``TXT-AMBIGUOUS-ORDER`` warning naming both readings.
+resolved by guessing: "13.140 tegenover 13.044" gives two observations without a period.
+
+One finding, one owner: when the sentence makes a claim ("gedaald t.o.v. 2023"), the claim
+checks (``IND-CLAIM-AMBIGUOUS`` and friends in :mod:`rekenschap.checks.indicator_claims`) report
+which reading supports the claim, at the sentence's location; the importer then says nothing
+more. Only a sentence without a claim gets the ``TXT-AMBIGUOUS-ORDER`` warning naming both
+readings, because no check would report it.
 """
 
 from __future__ import annotations
@@ -216,19 +221,20 @@ def parse_indicator_sentence(
                 observations.append(_observation(r, None, provenance))
             current = str(year) if year else "the report year"
             other = against or "the earlier year"
-            problems.append(_problem(
-                "TXT-AMBIGUOUS-ORDER", Severity.WARNING,
-                f"{name!r}: '{a} {word} {b}' does not say which value is "
-                f"{current} and which {other}: either {current} = {a} and {other} = {b}, or "
-                f"{current} = {b} and {other} = {a}; both kept without a period, in printed order",
-                provenance))
+            if not claims:  # with a claim, IND-CLAIM-AMBIGUOUS reports it (see above)
+                problems.append(_problem(
+                    "TXT-AMBIGUOUS-ORDER", Severity.WARNING,
+                    f"{name!r}: '{a} {word} {b}' does not say which value is "
+                    f"{current} and which {other}: either {current} = {a} and {other} = {b}, "
+                    f"or {current} = {b} and {other} = {a}; both kept without a period, in "
+                    "printed order", provenance))
             detail = ""
     if detail:
         segments.extend(s for s in _ARROW.split(detail) if s.strip())
 
     read_all = [_read_segment(s) for s in segments]
     without_period = [r for r in read_all if r.value_text and r.period is None]
-    if len(without_period) > 1:
+    if len(without_period) > 1 and not claims:  # with a claim: the claim checks report it
         problems.append(_problem(
             "TXT-AMBIGUOUS-ORDER", Severity.WARNING,
             f"{name!r}: {len(without_period)} values without a printed year "
