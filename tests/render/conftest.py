@@ -92,3 +92,15 @@ def browser() -> Iterator[object]:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site_both(tmp_path_factory: pytest.TempPathFactory) -> SiteResult:
+    """The rich sample in both languages (Dutch at the root, English under en/), with the
+    comparison page in each language and the problems page."""
+    out = tmp_path_factory.mktemp("site-both")
+    comparison = sample_comparison()
+    specs = {m: vega_lite_spec(comparison, m) for m in ("lasten", "baten")}
+    return build_site([rich_report()], out, languages=["nl", "en"], problems=[SAMPLE_PROBLEMS],
+                      comparisons={lang: [comparison_page(comparison, specs, lang)]
+                                   for lang in ("nl", "en")})

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rekenschap.render import chartspecs
-from rekenschap.render.charts import ChartRenderer, labelled
+from rekenschap.render.charts import ChartRenderer, labelled, locale_neutral
 from rekenschap.render.pagedata import TableData
 
 _TABLE = TableData(caption="t", headers=("a",), rows=())
@@ -55,3 +55,32 @@ def test_render_many_in_parallel_deduplicates() -> None:
     svgs = renderer.render_all(charts + charts)
     assert renderer.rendered == 6 and len(svgs) == 6
     assert all(s.startswith("<svg") for s in svgs.values())
+
+
+def test_locale_neutral_charts_are_shared_between_languages() -> None:
+    small = chartspecs.series_spec([("2021", Decimal(3)), ("2022", Decimal(7))], None, None,
+                                   None, "%")
+    large = chartspecs.series_spec([("2021", Decimal(3000)), ("2022", Decimal(7000))], None,
+                                   None, None, "%")
+    nl = ChartRenderer(lang="nl")
+    nl_charts = [chartspecs.chart(s, "a", _TABLE, "nl") for s in (small, large)]
+    svgs = nl.render_all(nl_charts)
+    assert locale_neutral(svgs[nl_charts[0].key])
+    assert not locale_neutral(svgs[nl_charts[1].key])  # "6.000" on the Dutch axis
+    en = ChartRenderer(lang="en")
+    en_charts = [chartspecs.chart(s, "a", _TABLE, "en") for s in (small, large)]
+    assert en.share(en_charts, nl) == 1 and en.shared == 1
+    en_svgs = en.render_all(en_charts)
+    assert en.rendered == 1  # only the chart with separated numbers is drawn again
+    assert en_svgs[en_charts[0].key] == svgs[nl_charts[0].key]
+    assert "6,000" in en_svgs[en_charts[1].key] and "6.000" in svgs[nl_charts[1].key]
+    # a spec that differs (a translated title) is never shared
+    titled = chartspecs.series_spec([("2021", Decimal(3)), ("2022", Decimal(7))], None, None,
+                                    "Period", "%")
+    assert ChartRenderer(lang="en").share([chartspecs.chart(titled, "a", _TABLE, "en")], nl) == 0
+
+
+def test_locale_neutral_reads_drawn_text_only() -> None:
+    assert locale_neutral('<svg><text x="1.5">2021</text><text>40</text></svg>')
+    assert not locale_neutral("<svg><text>1.000</text></svg>")
+    assert not locale_neutral('<svg><text fill="#000">0,5</text></svg>')

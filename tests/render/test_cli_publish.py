@@ -34,6 +34,11 @@ def test_publish_internal_build_shows_check_problems(tmp_path: Path) -> None:
         encoding="utf-8")
     assert "FIN-OVERRUN" in problems  # the checks ran and their findings are on the page
     assert "groningen-2024-veiligheid.yaml" in problems
+    # Dutch by default at the root, English under en/ with the same pages
+    assert "(nl/en)" in result.output
+    english = site / "en" / "gemeente-groningen-jaarstukken-2024" / "problemen.html"
+    assert '<html lang="en"' in english.read_text(encoding="utf-8")
+    assert (site / "static" / "search-index-en.js").is_file()
 
 
 def test_publish_with_chart_cache(tmp_path: Path) -> None:
@@ -42,9 +47,13 @@ def test_publish_with_chart_cache(tmp_path: Path) -> None:
             "--chart-cache", str(cache)]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
-    assert "(7 charts," in first.output and len(list(cache.glob("*.svg"))) == 7
+    # 7 charts in Dutch; in English the 5 without language-specific text or separated
+    # numbers are shared, the other 2 (titles, 1.234 against 1,234) are rendered again
+    assert "(9 charts," in first.output and len(list(cache.glob("*.svg"))) == 9
     second = runner.invoke(app, args)
     assert "(0 charts," in second.output
+    one = runner.invoke(app, [*args[:3], str(tmp_path / "nl"), "--lang", "nl", "--public"])
+    assert "(7 charts," in one.output
 
 
 def test_publish_public_english(tmp_path: Path) -> None:
@@ -56,6 +65,7 @@ def test_publish_public_english(tmp_path: Path) -> None:
     page = (site / "gemeente-groningen-jaarstukken-2024" / "2-2-veiligheid.html").read_text(
         encoding="utf-8")
     assert '<html lang="en"' in page and "What did it cost?" in page and "45,324" in page
+    assert not (site / "en").exists() and 'class="rs-lang"' not in page  # one language only
 
 
 def test_publish_keeps_good_files_when_one_is_bad(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from rekenschap.cli import app
 from rekenschap.cli.publish_compare import comparison_pages
 from rekenschap.importers import import_path
 from rekenschap.model import Problem, Report, Severity
+from rekenschap.render.comparison import ComparisonPage
 from rekenschap.render.exports import DIRECTORY_FORMATS, ExportFormat, default_output, export
 from rekenschap.render.messages import LANGS
 from rekenschap.render.site import build_site
@@ -56,7 +57,10 @@ def _check_lang(lang: str) -> None:
 def publish(
     files: Annotated[list[Path], typer.Argument(help="Reports: JSON/YAML, PDF or text.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Site directory.")] = Path("site"),
-    lang: _Lang = "nl",
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help=f"Build one language only ({', '.join(LANGS)}). Default: Dutch at the "
+                       "root of the site and English under en/, with a language switch on "
+                       "every page.")] = None,
     public: Annotated[bool, typer.Option(
         "--public", help="Leave out the problems page (public build).")] = False,
     chart_cache: Annotated[Path | None, typer.Option(
@@ -77,7 +81,9 @@ def publish(
 
     Bouw de statische website: overzicht, een pagina per programma, grafieken, zoeken.
     """
-    _check_lang(lang)
+    languages = LANGS if lang is None else (lang,)
+    for code in languages:
+        _check_lang(code)
     console = _console()
     reports: list[Report] = []
     found: list[list[Problem]] = []
@@ -89,11 +95,19 @@ def publish(
     if not reports:
         console.print("nothing to publish", style="red")
         raise typer.Exit(2)
-    pages, failed = ([], False) if compare is None else comparison_pages(
-        compare, peers, reports, open_data, lang, console)
-    result = build_site(reports, output, lang=lang, public=public, problems=found,
+    pages: dict[str, list[ComparisonPage]] = {}
+    failed = False
+    for code in languages if compare is not None else ():
+        assert compare is not None
+        # Problems are the same in every language: print them once.
+        quiet = console if code == languages[0] else Console(quiet=True)
+        pages[code], failed_here = comparison_pages(compare, peers, reports, open_data, code,
+                                                    quiet)
+        failed = failed or failed_here
+    result = build_site(reports, output, languages=languages, public=public, problems=found,
                         chart_cache=chart_cache, comparisons=pages)
-    typer.echo(f"{output}: {len(result.pages)} pages for {len(reports)} document(s) in "
+    typer.echo(f"{output}: {len(result.pages)} pages for {len(reports)} document(s) "
+               f"({'/'.join(result.languages)}) in "
                f"{result.seconds:.1f}s ({result.charts_rendered} charts, "
                f"{result.chart_seconds:.1f}s); open {output / 'index.html'}")
     if len(reports) < len(files) or failed:

@@ -59,7 +59,10 @@ class ChartRenderer:
     seconds: float = 0.0
     """Wall-clock time spent rendering (for the benchmark's share-of-time figure)."""
     rendered: int = 0
+    shared: int = 0
+    """Charts taken over from another language's renderer (see :meth:`share`)."""
     _memory: dict[str, str] = field(default_factory=dict)
+    _by_spec: dict[str, str] = field(default_factory=dict)
 
     def render_all(self, charts: Iterable[ChartData]) -> dict[str, str]:
         """SVG per chart key; renders what is not cached yet, in parallel."""
@@ -71,16 +74,37 @@ class ChartRenderer:
             cached = self._read_cache(chart.key)
             if cached is not None:
                 self._memory[chart.key] = cached
+                self._by_spec[chart.spec_json] = cached
             else:
                 todo[chart.key] = chart
         if todo:
             specs = [c.spec_json for c in todo.values()]
-            for key, svg in zip(todo, self._render(specs), strict=True):
+            for (key, chart), svg in zip(todo.items(), self._render(specs), strict=True):
                 self._memory[key] = svg
+                self._by_spec[chart.spec_json] = svg
                 self._write_cache(key, svg)
             self.rendered += len(todo)
         self.seconds += time.perf_counter() - start
         return dict(self._memory)
+
+    def share(self, charts: Iterable[ChartData], other: ChartRenderer) -> int:
+        """Take ``other``'s SVG for every chart with the very same spec whose drawn numbers
+        do not depend on the locale; returns how many were taken.
+
+        Only the number format differs between locales (nl-NL 1.234,5 against en-GB
+        1,234.5): a chart whose labels have no decimal or group separator draws the same in
+        both, so a two-language site renders it once. Charts with language-specific text
+        (axis titles, legends) have a different spec and are rendered for each language.
+        """
+        taken = 0
+        for chart in charts:
+            svg = other._by_spec.get(chart.spec_json)
+            if chart.key not in self._memory and svg is not None and locale_neutral(svg):
+                self._memory[chart.key] = svg
+                self._by_spec[chart.spec_json] = svg
+                taken += 1
+        self.shared += taken
+        return taken
 
     def svg(self, chart: ChartData) -> str:
         return self.render_all([chart])[chart.key]
@@ -122,6 +146,15 @@ class ChartRenderer:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(svg, encoding="utf-8")
+
+
+_TEXT = re.compile(r"<text\b[^>]*>([^<]*)</text>")
+_SEPARATED_NUMBER = re.compile(r"\d[.,]\d")
+
+
+def locale_neutral(svg: str) -> bool:
+    """True when no text drawn in ``svg`` has a number with a decimal or group separator."""
+    return not any(_SEPARATED_NUMBER.search(text) for text in _TEXT.findall(svg))
 
 
 LABEL_PLACEHOLDER = "@@chart-label@@"

@@ -63,11 +63,15 @@ def share_spec(items: list[tuple[str, Decimal]], x_title: str) -> dict[str, Any]
 
 
 def series_spec(points: list[tuple[str, Decimal]], baseline: Decimal | None,
-                target: Decimal | None, x_title: str, y_title: str, *, own: str = "Gemeente",
+                target: Decimal | None, x_title: str | None, y_title: str, *,
+                own: str = "Gemeente",
                 benchmarks: Sequence[tuple[str, Sequence[tuple[str, Decimal]]]] = (),
                 targets: Sequence[tuple[str, Decimal]] = (),
                 target_label: str = "Streefwaarde") -> dict[str, Any]:
     """A line over the periods; the baseline (dashed) and an undated target (dotted) as rules.
+
+    ``x_title`` ``None`` leaves the period axis untitled (years speak for themselves), which
+    keeps a chart without legend the same in every language (see ``ChartRenderer.share``).
 
     ``benchmarks`` (comparison regions, "Nederland") are dashed lines and ``targets`` per
     period open diamonds; with either, a legend names the series.

@@ -124,8 +124,10 @@ def _chart(ind: Indicator, unit: str, baseline: Decimal | None, fmt: Formatter,
     lang = fmt.lang
     # One undated target stays a horizontal rule, as before.
     rule = (ind.target.value if ind.target is not None and not dated else None)
+    # No title on the period axis: the years say it, and the chart stays the same in both
+    # languages so a two-language site renders it once.
     spec = chartspecs.series_spec(
-        points, baseline, rule, message("ind.period", lang), unit or message("ind.value", lang),
+        points, baseline, rule, None, unit or message("ind.value", lang),
         own=message("ind.own", lang), benchmarks=regions, targets=dated,
         target_label=message("ind.target", lang))
 

@@ -11,6 +11,9 @@ from typing import Literal
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 
+LANGUAGE_NAMES: dict[Lang, str] = {"nl": "Nederlands", "en": "English"}
+"""Each language in its own words: the language switch shows these (with ``lang`` set)."""
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # site chrome
     "site.title": ("Verantwoording", "Accountability"),
@@ -26,6 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "site.search.nojs": ("Zoeken werkt met JavaScript. Gebruik anders de inhoudsopgave.",
                          "Search needs JavaScript. Otherwise use the table of contents."),
     "site.nav": ("Hoofdnavigatie", "Main navigation"),
+    "site.lang": ("Taal / Language", "Language / Taal"),
+    "site.lang.current": ("huidige taal", "current language"),
     "site.breadcrumb": ("Kruimelpad", "Breadcrumb"),
     "site.footer": ("Gemaakt met Rekenschap. Bedragen en cijfers zoals in het document vermeld.",
                     "Made with Rekenschap. Amounts and figures as stated in the document."),

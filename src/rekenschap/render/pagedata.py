@@ -122,6 +122,17 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """The same page in another language of a multi-language site (taalkeuze)."""
+
+    lang: Lang
+    name: str
+    """The language's own name ("Nederlands", "English")."""
+    current: bool
+    href: str
+
+
+@dataclass(frozen=True)
 class ProgrammePage:
     """One programma or deelprogramma: the three W-questions."""
 
