@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rekenschap.importers.pdf.cells import cells_of
+from rekenschap.importers.pdf.effect_rows import group_rows
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
 from rekenschap.importers.pdf.layout import Line, Segment
 from rekenschap.importers.pdf.words import PageWords
@@ -33,6 +34,7 @@ from rekenschap.model import (
     Target,
     Unit,
     UnitKind,
+    parse_unit,
 )
 from rekenschap.model.numbers import NUMBER_TOKEN, parse_number
 
@@ -42,6 +44,8 @@ _HEADER_WORD = re.compile(r"peilwaarde|streefwaarde|resultaat|realisatie|effecti
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d\d)\s*\)")
 _END = re.compile(r"^(\*|nb\b|bron\b)", re.I)
+_SOURCE = re.compile(r"^bron(?P<baseline>\s+peilwaarde)?\s*:\s*(?P<source>\S.*)$", re.I)
+_RATE = re.compile(r"\(\s*(per\s+[\d.]+\s+\w+)\s*\)", re.I)
 _ROW_GAP = 28.0
 
 
@@ -120,10 +124,33 @@ def _columns(header: list[FlowLine]) -> tuple[list[_Column], float]:
     return columns, left
 
 
-def _table_lines(lines: Sequence[FlowLine], start: int) -> tuple[list[FlowLine], list[FlowLine]]:
-    """Header lines and data lines of the table whose title is at ``start``."""
+def _ends(lines: Sequence[FlowLine], i: int) -> bool:
+    """True when line ``i`` is a note under the table: it starts with "*", "NB" or "Bron", or
+    stands at the height of a lone "*" (a footnote whose mark is a run of its own)."""
+    fl = lines[i]
+    if _END.match(fl.text.strip()):
+        return True
+    return any(other.page == fl.page and abs(other.line.top - fl.line.top) < 1.5
+               and other.text.strip() == "*" for other in lines[max(0, i - 2):i + 3])
+
+
+@dataclass
+class _Table:
+    header: list[FlowLine]
+    data: list[FlowLine]
+    source: str | None = None
+    baseline_only: bool = False  # "Bron peilwaarde: ..." names the baseline's source only
+
+
+def _table_lines(lines: Sequence[FlowLine], start: int) -> _Table:
+    """Header lines, data lines and the source line ("Bron peilwaarde: CBS") of the table
+    whose title is at ``start``."""
     i = start + 1
+    source: str | None = None
+    baseline_only = False
     while i < len(lines) and not _is_header(lines[i]):
+        if m := _SOURCE.match(lines[i].text.strip()):
+            source, baseline_only = m.group("source").strip(), bool(m.group("baseline"))
         i += 1
     header: list[FlowLine] = []
     while i < len(lines) and _is_header(lines[i]):
@@ -133,19 +160,19 @@ def _table_lines(lines: Sequence[FlowLine], start: int) -> tuple[list[FlowLine],
     while i < len(lines):
         fl = lines[i]
         previous = data[-1] if data else (header[-1] if header else None)
-        if _END.match(fl.text.strip()) or (
+        if _ends(lines, i) or (
                 previous is not None and (fl.page != previous.page
                                           or fl.line.top - previous.line.bottom > _ROW_GAP)):
             break
         data.append(fl)
         i += 1
-    return header, data
+    return _Table(header, data, source, baseline_only)
 
 
 def _rows(data: list[FlowLine], left: float, words: PageWords | None = None,
           ) -> list[list[FlowLine]]:
     """Lines grouped per indicator: rows are anchored by lines with a value that is neither a
-    year nor parenthesised; every other line joins the nearest anchor (below on a tie)."""
+    year nor parenthesised (see :mod:`~rekenschap.importers.pdf.effect_rows`)."""
     def values(fl: FlowLine) -> list[str]:
         return [p.text for p in _parts(fl, left, words) if p.x0 >= left - 5]
 
@@ -157,8 +184,6 @@ def _rows(data: list[FlowLine], left: float, words: PageWords | None = None,
         return any(p.x0 < left - 5 for p in _parts(fl, left, words))
 
     anchors = [fl for fl in data if strong(fl)]
-    if not anchors:
-        return []
     heads: list[FlowLine] = []
     for a in anchors:  # a value line without a name right next to a named one is part of it
         near = [n for n in anchors if named(n) and n is not a
@@ -166,12 +191,8 @@ def _rows(data: list[FlowLine], left: float, words: PageWords | None = None,
         if not named(a) and near:
             continue
         heads.append(a)
-    groups: dict[int, list[FlowLine]] = {id(h): [] for h in heads}
-    for fl in data:
-        best = min(heads, key=lambda h: (abs(h.line.top - fl.line.top),
-                                         0 if h.line.top >= fl.line.top else 1))
-        groups[id(best)].append(fl)
-    return [groups[id(h)] for h in heads]
+    return group_rows(data, heads, lambda fl: " ".join(
+        p.text for p in _parts(fl, left, words) if p.x0 < left - 5))
 
 
 def _value(text: str) -> tuple[Observation | None, str | None]:
@@ -191,8 +212,11 @@ def _value(text: str) -> tuple[Observation | None, str | None]:
                        printed=None if plain else text), year.group(1) if year else None
 
 
-def _unit(texts: list[str], percent: bool) -> Unit | None:
-    """The unit the values print ("%", "kg", "€ ... mln"), ``None`` when they print none."""
+def _unit(texts: list[str], percent: bool, name: str = "") -> Unit | None:
+    """The unit the name states ("(per 1.000 inw)") or the values print ("%", "kg",
+    "€ ... mln"), ``None`` when there is none."""
+    if rate := _RATE.search(name):
+        return parse_unit(rate.group(1))
     if percent:
         return Unit(kind=UnitKind.PERCENTAGE, label="%")
     joined = " ".join(texts).lower()
@@ -213,17 +237,18 @@ def find_effect_indicators(
     for start, fl in enumerate(lines):
         if not re.match(r"^tabel\b.*effectindicatoren", fl.text.strip(), re.I):
             continue
-        header, data = _table_lines(lines, start)
-        columns, left = _columns(header)
-        if not columns or not data:
+        table = _table_lines(lines, start)
+        columns, left = _columns(table.header)
+        if not columns or not table.data:
             problems.append(Problem(
                 code="PDF-EFFECT-TABLE", severity=Severity.WARNING,
                 message=f"effect-indicator table {fl.text.strip()!r} has no readable header or "
                         f"rows; skipped", location=Location(file=file, page=fl.page,
                                                            line=fl.number, path=path)))
             continue
-        for row in _rows(data, left, words):
-            indicator, found = _indicator(row, columns, left, year, file, path, words)
+        for row in _rows(table.data, left, words):
+            indicator, found = _indicator(row, columns, left, year, file, path, words,
+                                          table)
             problems += found
             if indicator is not None:
                 indicators.append(indicator)
@@ -231,8 +256,10 @@ def find_effect_indicators(
 
 
 def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: int, file: str,
-               path: str, words: PageWords | None = None,
+               path: str, words: PageWords | None = None, table: _Table | None = None,
                ) -> tuple[Indicator | None, list[Problem]]:
+    source = table.source if table is not None else None
+    all_sourced = source is not None and table is not None and not table.baseline_only
     problems: list[Problem] = []
     names: list[str] = []
     cells: dict[int, list[str]] = {}
@@ -263,7 +290,7 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
         label = columns[col].label
         low = label.lower()
         text = " ".join(cell)
-        percent = percent or "%" in text
+        percent = percent or "%" in text or "(%)" in label
         obs, printed_year = _value(text)
         header_year = _YEAR.findall(label)
         period = printed_year or (header_year[0] if header_year else None)
@@ -272,7 +299,8 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
                                     message=f"{text!r} under {label!r} for {name[:50]!r} is not a "
                                             f"number; skipped", location=where))
             continue
-        obs = obs.model_copy(update={"period": period, "provenance": provenance_of(file, row)})
+        obs = obs.model_copy(update={"period": period, "provenance": provenance_of(file, row),
+                                     "source": source if all_sourced or "peil" in low else None})
         if "peil" in low:
             baseline = period
             observations.append(obs)
@@ -306,7 +334,7 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
                     f"the first one counts as the target of its year", location=where))
     target = next((t for t in targets if t.period == str(year)), None)
     return Indicator(
-        name=name, unit=_unit(texts, percent),
+        name=name, unit=_unit(texts, percent, name), source=source,
         catalogue_id=catalogue_id(name), baseline_period=baseline, target=target,
         targets=tuple(targets),
         observations=tuple(observations), provenance=provenance_of(file, row)), problems
