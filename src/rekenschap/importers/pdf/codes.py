@@ -40,6 +40,9 @@ STRUCTURE_CODES: dict[str, str] = {
     "PDF-INDICATOR-PROGRAMME": "Indicators name a programme that was not found; not attached.",
     "PDF-INDICATOR-GEOMETRY": "Text runs cross table columns; words were placed by estimated "
                               "positions, so cells may be mixed up.",
+    "PDF-INDICATOR-TARGET-YEAR": "The facts line under an indicator's heading puts a year "
+                                 "alone after 'Streefwaarde:' ('Streefwaarde: 2025.'); a year "
+                                 "is not a target value, so none is taken.",
     "PDF-INDICATOR-TARGETS": "An effect-indicator target prints another year than its column "
                              "header, or several targets share a year; all are kept in "
                              "``targets``, the first of the document year counts as ``target``.",

@@ -1,7 +1,8 @@
 """Facts printed under an indicator's own heading (kenmerken): "Peiljaar: 2019." and the
 target: a value, its year and the desired direction, in that order, each optional
 ("Streefwaarde: 5,2, 2025, lager is beter."; Gouda-style "Afname" / "Toename" too), and
-the claims quoted below, read as indicator sentences.
+the claims quoted below, read as indicator sentences. A year alone after "Streefwaarde:"
+("Streefwaarde: 2025.") is not a value: no target value is taken and a problem says so.
 
 P&C documents that explain each indicator below a summary table name its baseline year and
 which way is good. The heading must be the name of an indicator already read; the facts line
@@ -16,19 +17,37 @@ from collections.abc import Sequence
 from rekenschap.importers.pdf.flow import FlowLine
 from rekenschap.importers.sentences import parse_indicator_sentence
 from rekenschap.importers.textdump_lines import join_lines
-from rekenschap.model import Claim, DesiredDirection, Indicator, Target
+from rekenschap.model import (
+    Claim,
+    DesiredDirection,
+    Indicator,
+    Location,
+    Problem,
+    Severity,
+    Target,
+)
 from rekenschap.model.numbers import parse_number
 
-__all__ = ["add_indicator_facts"]
+__all__ = ["add_indicator_facts", "read_indicator_facts"]
 
 _BASELINE = re.compile(r"\bpeiljaar\s*:\s*((?:19|20)\d\d)\b", re.I)
-_TARGET = re.compile(r"\bstreefwaarde\s*:\s*(?P<value>-?\d[\d.]*(?:,\d+)?)(?=,\s|\.?$|\.\s)"
+_TARGET = re.compile(r"\bstreefwaarde\s*:\s*(?P<value>-?\d+(?:\.\d{3})*(?:,\d+)?)(?=,\s|\.?$|\.\s)"
                      r"(?:,\s*(?P<period>(?:19|20)\d\d)\b)?", re.I)
 _DIRECTION = [
     (re.compile(r"\bstreefwaarde\s*:\s*(hoger is beter|toename)\b", re.I), DesiredDirection.UP),
     (re.compile(r"\bstreefwaarde\s*:\s*(lager is beter|afname)\b", re.I), DesiredDirection.DOWN),
     (re.compile(r"\bstreefwaarde\s*:\s*geen gewenste richting\b", re.I), DesiredDirection.NONE),
 ]
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def year_as_value(text: str) -> str | None:
+    """The year when "Streefwaarde:" is followed by a year alone ("Streefwaarde: 2025."):
+    that is a target year without a value, never the value 2025."""
+    t = _TARGET.search(text)
+    if t and t.group("period") is None and _YEAR_ONLY.fullmatch(t.group("value")):
+        return t.group("value")
+    return None
 
 
 def _facts(indicator: Indicator, text: str) -> Indicator:
@@ -39,8 +58,10 @@ def _facts(indicator: Indicator, text: str) -> Indicator:
     if indicator.target is not None:
         return indicator.model_copy(update=update) if update else indicator
     value = period = None
-    if t := _TARGET.search(text):
+    if (t := _TARGET.search(text)) and year_as_value(text) is None:
         value, period = parse_number(t.group("value")).value, t.group("period")
+        text = "Streefwaarde: " + text[t.end():].lstrip(", ")
+    elif t:
         text = "Streefwaarde: " + text[t.end():].lstrip(", ")
     direction = next((d for pattern, d in _DIRECTION if pattern.search(text)), None)
     if value is not None or direction is not None:
@@ -73,8 +94,17 @@ def _claims(indicator: Indicator, lines: Sequence[FlowLine], body: float) -> Ind
 def add_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLine], *,
                         body: float) -> list[Indicator]:
     """``indicators`` with the baseline year and direction their own headings state."""
+    return read_indicator_facts(indicators, lines, body=body, file="")[0]
+
+
+def read_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLine], *,
+                         body: float, file: str, path: str | None = None,
+                         ) -> tuple[list[Indicator], list[Problem]]:
+    """:func:`add_indicator_facts` with the problems met (PDF-INDICATOR-TARGET-YEAR: a year
+    alone where the target value belongs)."""
     by_name = {i.name: n for n, i in enumerate(indicators)}
     out = list(indicators)
+    problems: list[Problem] = []
     k = 0
     while k < len(lines):
         if lines[k].size <= body + 0.25:
@@ -85,7 +115,15 @@ def add_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLin
             end += 1
         n = by_name.get(join_lines([fl.text for fl in lines[k:end]]))
         if n is not None and end < len(lines):
-            out[n] = _facts(out[n], lines[end].text)
+            facts = lines[end]
+            if (year := year_as_value(facts.text)) is not None and out[n].target is None:
+                problems.append(Problem(
+                    code="PDF-INDICATOR-TARGET-YEAR", severity=Severity.WARNING,
+                    message=f"'Streefwaarde: {year}' under {out[n].name[:50]!r} names a year, "
+                            f"not a value; no target value is taken",
+                    location=Location(file=file, page=facts.page, line=facts.number,
+                                      path=path)))
+            out[n] = _facts(out[n], facts.text)
             out[n] = _claims(out[n], lines[end:], body)
         k = end
-    return out
+    return out, problems
