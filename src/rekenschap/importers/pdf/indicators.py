@@ -17,9 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from rekenschap.importers.pdf.cells import Cell, cells_of
+from rekenschap.importers.pdf import indicator_columns as geo
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
-from rekenschap.importers.pdf.layout import Line, Rect, Segment
+from rekenschap.importers.pdf.layout import Rect
 from rekenschap.importers.pdf.words import PageWords
 from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import join_lines
@@ -38,7 +38,6 @@ from rekenschap.model.numbers import parse_number
 
 __all__ = ["IndicatorRow", "attach_indicators", "find_indicator_tables"]
 
-_COLUMNS = ("progr", "nr", "naam", "eenheid", "bron", "own", "compare")
 _VALUE = re.compile(r"^(?P<v>.*?)\s*\(\s*(?P<y>(?:19|20)\d\d)\s*\)\s*$")
 _QUALIFIERS = {"n.n.b.": ObservationQualifier.NOT_YET_KNOWN,
                "n.v.t.": ObservationQualifier.NOT_APPLICABLE}
@@ -55,122 +54,6 @@ class IndicatorRow:
     programme: str
     indicator: Indicator
     lines: list[FlowLine] = field(default_factory=list)
-
-
-def _header(fl: FlowLine) -> list[tuple[str, float, float]] | None:
-    """Column names with their x-extent when ``fl`` is the table's header line."""
-    low = fl.text.lower()
-    if not ("progr" in low and "nr" in low and "eenheid" in low and "bron" in low):
-        return None
-    segs = [s for s in fl.segments if s.text.strip()]
-    if len(segs) != len(_COLUMNS):
-        return None
-    return [(name, s.x0, s.x1) for name, s in zip(_COLUMNS, segs, strict=True)]
-
-
-def _region(fl: FlowLine) -> str:
-    """The comparison column's region as its header names it ("Nederland")."""
-    segs = [s for s in fl.segments if s.text.strip()]
-    words = [w for w in segs[-1].text.split() if w.lower() not in {"realisatie", "(jaartal)"}]
-    return " ".join(words) or "Nederland"
-
-
-def _bounds(header: list[tuple[str, float, float]]) -> list[float]:
-    """Right boundary of each column: midway between a header word and the next."""
-    out = [(header[i][2] + header[i + 1][1]) / 2 for i in range(len(header) - 1)]
-    return [*out, 1e9]
-
-
-def _words_of(fl: FlowLine, words: PageWords | None) -> list[Cell]:
-    """The line's words: exact boxes inside runs when known, else interpolated."""
-    out: list[Cell] = []
-    for seg in fl.segments:
-        exact = words.in_segment(fl.page, seg) if words is not None else None
-        out += exact if exact is not None else cells_of(FlowLine(
-            fl.page, fl.number, Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, (seg,))))
-    return out
-
-
-def _gutter(left_runs: Sequence[Segment], right_runs: Sequence[Segment]) -> float | None:
-    """The middle of the white space between two columns' text, if there is any."""
-    if not left_runs or not right_runs:
-        return None
-    right_edge = max(seg.x1 for seg in left_runs)
-    left_edge = min(seg.x0 for seg in right_runs)
-    return (right_edge + left_edge) / 2 if right_edge < left_edge else None
-
-
-def _refine(bounds: list[float], lines: Sequence[FlowLine], words: PageWords | None = None,
-            ) -> list[float]:
-    """Column boundaries from the data: the header midpoints are only a first guess
-    (left-aligned names start well left of their centred header; centred units overflow it).
-
-    1. Complete rows (one text run per column) put a boundary in the gutter between them.
-    2. Else the number columns end just right of their widest number,
-    3. and the other boundaries lie in the gutter between runs that fit in one column.
-    """
-    out = list(bounds)
-    full = [[seg for seg in fl.segments if seg.text.strip()] for fl in lines]
-    full = [segs for segs in full if len(segs) == len(_COLUMNS)
-            and re.fullmatch(r"\d{1,2}", segs[0].text.strip())
-            and all(abs(_column((seg.x0 + seg.x1) / 2, bounds) - i) <= 1
-                    for i, seg in enumerate(segs))]
-    decided: set[int] = set()
-    for i in range(len(_COLUMNS) - 1):
-        gutter = _gutter([segs[i] for segs in full], [segs[i + 1] for segs in full])
-        if gutter is not None:
-            out[i] = gutter
-            decided.add(i)
-    # 2. the number columns (Progr., Nr.) end just right of their widest number
-    for i, pattern in ((0, r"\d{1,2}"), (1, r"\d{1,2}\.?")):
-        if i in decided:
-            continue
-        edges = [c.x1 for fl in lines for c in _words_of(fl, words)
-                 if re.fullmatch(pattern, c.text) and _column(c.centre, out) == i]
-        if edges:
-            out[i] = max(edges) + 3
-    # 3. the other boundaries: the gutter between whole runs that fit in one column
-    runs: dict[int, list[Segment]] = {}
-    for fl in lines:
-        for seg in fl.segments:
-            first, last = _column(seg.x0 + 1, out), _column(seg.x1 - 1, out)
-            if first == last:
-                runs.setdefault(first, []).append(seg)
-    for i in range(2, len(_COLUMNS) - 1):
-        gutter = _gutter(runs.get(i, []), runs.get(i + 1, []))
-        if i not in decided and gutter is not None:
-            out[i] = gutter
-    return out
-
-
-def _column(x: float, bounds: list[float]) -> int:
-    return next(i for i, b in enumerate(bounds) if x < b)
-
-
-def _spans(fl: FlowLine, bounds: list[float], words: PageWords | None = None) -> bool:
-    """True when a segment of ``fl`` crosses a column boundary and no exact word positions
-    are at hand (its words are then placed by estimated positions)."""
-    return any(_column(s.x0 + 1, bounds) != _column(s.x1 - 1, bounds)
-               and (words is None or words.in_segment(fl.page, s) is None) for s in fl.segments)
-
-
-def _cells(fl: FlowLine, bounds: list[float], words: PageWords | None = None) -> dict[str, str]:
-    """The line's words per column. Segments can span several columns (the extractor joins
-    runs with narrow gaps), so whole segments are kept only when they fit in one column; else
-    their words are placed by their exact boxes (``words``) or by estimated positions."""
-    out: dict[str, list[str]] = {}
-    for seg in fl.segments:
-        first, last = _column(seg.x0 + 1, bounds), _column(seg.x1 - 1, bounds)
-        if first == last:
-            out.setdefault(_COLUMNS[first], []).append(seg.text.strip())
-            continue
-        exact = words.in_segment(fl.page, seg) if words is not None else None
-        cells = exact if exact is not None else cells_of(
-            FlowLine(fl.page, fl.number, Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom,
-                                              (seg,))))
-        for cell in cells:
-            out.setdefault(_COLUMNS[_column(cell.centre, bounds)], []).append(cell.text)
-    return {k: " ".join(v) for k, v in out.items()}
 
 
 def _is_anchor(cells: dict[str, str]) -> bool:
@@ -238,7 +121,7 @@ def _rows_on_page(lines: list[FlowLine], bounds: list[float], carry: IndicatorRo
                   rects: Sequence[Rect], words: PageWords | None = None,
                   ) -> tuple[list[_Row], list[FlowLine]]:
     """Anchored rows of one page and the lines that continue the previous page's last row."""
-    cells = [(fl, _cells(fl, bounds, words)) for fl in lines]
+    cells = [(fl, geo.cells(fl, bounds, words)) for fl in lines]
     anchors = [i for i, (_, c) in enumerate(cells) if _is_anchor(c)]
     if not anchors:
         return [], []
@@ -258,7 +141,7 @@ def _rows_on_page(lines: list[FlowLine], bounds: list[float], carry: IndicatorRo
     for a in anchors:
         merged: dict[str, list[str]] = {}
         for fl in groups[a]:
-            for k, v in _cells(fl, bounds, words).items():
+            for k, v in geo.cells(fl, bounds, words).items():
                 merged.setdefault(k, []).append(v)
         rows.append(({k: join_lines([p.replace("\ufffe", "-") for p in v])
                       for k, v in merged.items()}, groups[a]))
@@ -282,11 +165,11 @@ def find_indicator_tables(
     for number in sorted(pages):
         lines = pages[number]
         start = 0
-        header = next(((i, h) for i, fl in enumerate(lines) if (h := _header(fl))), None)
+        header = next(((i, h) for i, fl in enumerate(lines) if (h := geo.header(fl))), None)
         if header is not None:
             start = header[0] + 1
-            region = _region(lines[header[0]])
-            bounds = _refine(_bounds(header[1]), lines[start:], words)
+            region = geo.region(lines[header[0]])
+            bounds = geo.refine(geo.bounds_of(header[1]), lines[start:], words)
             while start < len(lines) and "jaartal" in lines[start].text.lower():
                 start += 1
         elif bounds is None:
@@ -294,7 +177,7 @@ def find_indicator_tables(
         assert bounds is not None
         rows, spill = _rows_on_page(lines[start:], bounds, out[-1] if out else None,
                                     (rects or {}).get(number, ()), words)
-        estimated += [fl for _, fls in rows for fl in fls if _spans(fl, bounds, words)]
+        estimated += [fl for _, fls in rows for fl in fls if geo.spans(fl, bounds, words)]
         if not rows and header is None:
             bounds = None  # the table has ended
             continue
@@ -374,7 +257,7 @@ def _extend(row: IndicatorRow, spill: list[FlowLine], bounds: list[float], file:
     """Add the lines that continue a row at the top of the next page (name and unit)."""
     extra: dict[str, list[str]] = {}
     for fl in spill:
-        for k, v in _cells(fl, bounds, words).items():
+        for k, v in geo.cells(fl, bounds, words).items():
             extra.setdefault(k, []).append(v)
     ind = row.indicator
     name = join_lines([ind.name, *extra.get("naam", [])])
