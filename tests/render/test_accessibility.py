@@ -37,7 +37,9 @@ def test_the_axe_harness_finds_violations(tmp_path: Path, browser: Any) -> None:
     assert {"html-has-lang", "image-alt", "color-contrast", "label"} <= ids
 
 
-@pytest.mark.parametrize("site_name", ["site_nl", "site_en"])
+# site_both's English tree holds every page of site_en (plus the language switch), so site_en
+# is not opened again: 31 pages, about 15 s instead of 10 s for the 19 of site_nl + site_en.
+@pytest.mark.parametrize("site_name", ["site_nl", "site_both"])
 def test_every_page_has_no_axe_violations(site_name: str, browser: Any,
                                           request: pytest.FixtureRequest) -> None:
     site: SiteResult = request.getfixturevalue(site_name)

@@ -26,8 +26,9 @@ def test_xlsx_one_sheet_per_table_with_real_numbers(tmp_path: Path) -> None:
     (path,) = export(rich_report(), ExportFormat.XLSX, tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(path)
     doc = build_document(rich_report())
-    assert len(wb.sheetnames) == len(doc.tables()) == 7
-    assert wb.sheetnames[:3] == ["Jaarstukken 2023", "1 Wat heeft het gekost",
+    assert len(wb.sheetnames) == len(doc.tables()) == 9
+    assert wb.sheetnames[:5] == ["Jaarstukken 2023", "Overzicht en programmatabellen ",
+                                 "Overzicht van baten en lasten z", "1 Wat heeft het gekost",
                                  "1 Toelichting op verschillen gr"]
     ws = wb["1 Wat heeft het gekost"]
     assert ws["A1"].value == "Lasten en baten: Programma 1 Veiligheid"
@@ -40,9 +41,75 @@ def test_xlsx_one_sheet_per_table_with_real_numbers(tmp_path: Path) -> None:
     verkeer = wb["2 Wat heeft het gekost"]
     assert verkeer["C4"].value == pytest.approx(-7350.5)
     assert verkeer["C4"].number_format == "#,##0.0"
+    # the overview's share of the total: numbers shown with a "%" (12.3 stored, not 0.123)
+    overview = wb["Jaarstukken 2023"]
+    assert [c.value for c in overview[4]] == ["1 Veiligheid en handhaving", 4493, 236,
+                                              pytest.approx(39.1)]
+    assert overview["D4"].number_format == '0.0"%"' and overview["D6"].value == 100
+    # the document's own overview against the programme tables, with the difference
+    recon = wb["Overzicht en programmatabellen "]
+    assert [c.value for c in recon[3]][1:] == ["Volgens het overzicht",
+                                               "Volgens de programmatabellen", "Verschil"]
+    assert [c.value for c in recon[6]] == ["Verkeer, vervoer en waterstaat: lasten", -6900,
+                                           -7012, 112]
+    assert "Verschil = overzicht − programmatabellen" in recon["A11"].value
     nnb = wb["1 Winkeldiefstallen"]
     assert [c.value for c in nnb[9]] == ["2024", "n.n.b.", "peildatum 2024-03-01"]
     assert nnb["B8"].value == pytest.approx(5.7) and nnb["B8"].number_format == "#,##0.0"
+
+
+def test_xlsx_and_docx_have_the_computed_difference_with_its_convention(
+        tmp_path: Path) -> None:
+    """A table without its own Verschil column gets the site's computed one, as numbers, with
+    the sign convention in the note under it (DOCX: the same column and note)."""
+    (path,) = export(rich_report(), ExportFormat.XLSX, tmp_path / "r.xlsx")
+    ws = openpyxl.load_workbook(path)["2 Wat heeft het gekost"]
+    assert ws["E3"].value == "Verschil (berekend)"
+    # realisatie − begroting na wijziging: -7012 − -7350,5 = 338,5 (lower lasten, favourable)
+    assert [c.value for c in ws[4]][1:] == [-7200, pytest.approx(-7350.5), -7012,
+                                            pytest.approx(338.5)]
+    assert ws["E4"].data_type == "n" and ws["E4"].number_format == "#,##0.0"
+    assert "realisatie − begroting na wijziging" in ws["A7"].value
+    blank = openpyxl.load_workbook(path)["1.1 Wat heeft het gekost"]
+    assert [c.value for c in blank[5]] == ["Baten", 10, None, None]  # no amount, no difference
+    (word,) = export(rich_report(), ExportFormat.DOCX, tmp_path / "r.docx")
+    document = docx.Document(str(word))
+    table = next(t for t in document.tables
+                 if t.rows[0].cells[-1].text == "Verschil (berekend)"
+                 and len(t.rows[0].cells) == 5)
+    assert [c.text for c in table.rows[1].cells] == ["Lasten", "-7.200", "-7.350,5",
+                                                     "-7.012", "338,5"]
+    notes = [p.text for p in document.paragraphs]
+    assert any("realisatie − begroting na wijziging" in n for n in notes)
+
+
+def test_comparison_in_docx_and_xlsx(tmp_path: Path) -> None:
+    from rekenschap.opendata.compare import vega_lite_spec
+    from rekenschap.render.comparison import comparison_page
+
+    from .sample import sample_comparison
+
+    comparison = sample_comparison()
+    specs = {m: vega_lite_spec(comparison, m) for m in ("lasten", "baten")}
+    page = comparison_page(comparison, specs, "en")
+    (path,) = export(rich_report(), ExportFormat.XLSX, tmp_path / "r.xlsx", lang="en",
+                     comparisons=[page])
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[-3:] == ["expenditure per inhabitant", "income per inhabitant",
+                                  "Indicators compared with the Ne"]
+    ws = wb["expenditure per inhabitant"]
+    assert ws["B3"].value == "Voorbeeld-aan-Zee € per inhabitant"
+    assert [c.value for c in ws[5]][:3] == ["1.1 Crisisbeheersing en brandweer", 98, 80]
+    (word,) = export(rich_report(), ExportFormat.DOCX, tmp_path / "r.docx", lang="en",
+                     comparisons=[page])
+    document = docx.Document(str(word))
+    headings = [(p.style.name, p.text) for p in document.paragraphs
+                if p.style is not None and p.style.name.startswith("Heading")]
+    assert ("Heading 1", "Comparison Voorbeeld-aan-Zee") in headings
+    assert ("Heading 2", "expenditure per inhabitant") in headings
+    assert any(t.rows[0].cells[0].text == "Functional class" for t in document.tables)
+    descriptions = [s._inline.docPr.get("descr") for s in document.inline_shapes]
+    assert len(descriptions) == 5  # 3 of the document + lasten and baten against the peers
 
 
 def test_sheet_titles_are_excel_safe_and_unique() -> None:
@@ -59,13 +126,17 @@ def test_docx_has_word_headings_and_tables(tmp_path: Path) -> None:
     document = docx.Document(str(path))
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style is not None and p.style.name.startswith(("Heading", "Title"))]
-    assert headings[:5] == [
+    assert headings[:6] == [
         ("Title", "Jaarstukken 2023"), ("Heading 1", "Overzicht"),
+        ("Heading 2", "Het overzicht van het document"),
         ("Heading 1", "1 Veiligheid en handhaving"),
         ("Heading 2", "Wat wilden we bereiken en wat hebben we daarvoor gedaan?"),
         ("Heading 3", f"1.1 {SCRIPT_GOAL}")]
     assert ("Heading 1", "Bevindingen van de controles") in headings
-    finance = document.tables[1]
+    assert [c.text for c in document.tables[1].rows[0].cells] == [
+        "Omschrijving", "Volgens het overzicht", "Volgens de programmatabellen", "Verschil"]
+    assert ("Heading 2", "Het overzicht van het document") in headings
+    finance = document.tables[3]
     assert [c.text for c in finance.rows[0].cells] == [
         "Omschrijving", "Begroting 2023 primair", "Begroting 2023 na wijziging",
         "Realisatie 2023", "Verschil"]

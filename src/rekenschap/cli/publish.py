@@ -123,6 +123,16 @@ def export_command(
     lang: _Lang = "nl",
     public: Annotated[bool, typer.Option(
         "--public", help="PDF/DOCX without the problems chapter.")] = False,
+    compare: Annotated[str | None, typer.Option(
+        "--compare", help="DOCX/XLSX: add the comparison with peer municipalities for this CBS "
+                          "code (GM0629), or 'auto' for the report's own; needs the CBS open "
+                          "data (--open-data).")] = None,
+    peers: Annotated[str, typer.Option(
+        "--peers", help="Peers for --compare: size-class, province, or CBS codes separated by "
+                        "commas.")] = "size-class",
+    open_data: Annotated[Path | None, typer.Option(
+        "--open-data", help="Folder with cbs/, iv3/ and iv3-definities/ (default: "
+                            "$REKENSCHAP_OPENDATA, else ../shared/corpus).")] = None,
 ) -> None:
     """Export one report as PDF, DOCX, XLSX, CSV, JSON or a Fiscal Data Package.
 
@@ -136,6 +146,13 @@ def export_command(
     out = output or default_output(file, to)
     if to in DIRECTORY_FORMATS and out.exists() and not out.is_dir():
         raise typer.BadParameter(f"{out} exists and is not a directory", param_hint="-o")
-    written = export(report, to, out, lang=lang, problems=None if public else problems)
+    pages: list[ComparisonPage] = []
+    failed = False
+    if compare is not None:
+        pages, failed = comparison_pages(compare, peers, [report], open_data, lang, console)
+    written = export(report, to, out, lang=lang, problems=None if public else problems,
+                     comparisons=pages)
     for path in written:
         typer.echo(str(path))
+    if failed:
+        raise typer.Exit(1)

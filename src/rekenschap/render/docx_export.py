@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -14,6 +15,7 @@ from docx.shared import Cm
 from docx.table import Table
 
 from rekenschap.render.charts import ChartRenderer
+from rekenschap.render.comparison import ComparisonPage
 from rekenschap.render.messages import Lang, message
 from rekenschap.render.pagedata import ChartData, DocumentData, ProgrammePage, TableData
 
@@ -85,7 +87,8 @@ def _programme(document: object, page: ProgrammePage, lang: Lang,
             document.add_paragraph(prefix + act.text, style="List Bullet")
     document.add_heading(page.finance_heading, level=2)
     if page.finance is not None:
-        add_table(document, page.finance.table)
+        # the table the site shows: with the computed Verschil and its convention in the note
+        add_table(document, page.finance.display)
         if page.finance.sign_note:
             document.add_paragraph(page.finance.sign_note)
         for sentence in page.finance.sentences:
@@ -117,25 +120,72 @@ def _programme(document: object, page: ProgrammePage, lang: Lang,
             document.add_paragraph(para)
 
 
-def write_docx(doc: DocumentData, out: str | Path, renderer: ChartRenderer | None = None) -> Path:
-    """One Word document: title, overview table, a Heading 1 chapter per programme."""
+def _overview(document: object, doc: DocumentData, renderer: ChartRenderer) -> None:
+    """The overview as on the site: share of the total, the chart, the document's own overview
+    against the programme tables (reconciliation), the findings on it, the overview as printed."""
+    from docx.document import Document as DocxDocument
+
+    assert isinstance(document, DocxDocument)
+    overview = doc.overview
+    document.add_heading(message("doc.overview", doc.lang), level=1)
+    if overview.table:
+        add_table(document, overview.table)
+        if overview.chart is not None:
+            add_chart(document, overview.chart, renderer)
+    elif not overview.printed:
+        document.add_paragraph(message("doc.nofinance", doc.lang))
+    if overview.printed:
+        document.add_heading(message("doc.own", doc.lang), level=2)
+        if overview.reconciliation:
+            add_table(document, overview.reconciliation)
+        if overview.findings:
+            document.add_heading(message("doc.findings", doc.lang), level=3)
+            for finding in overview.findings:
+                document.add_paragraph(finding, style="List Bullet")
+        add_table(document, overview.printed)
+
+
+def _comparison(document: object, page: ComparisonPage, renderer: ChartRenderer) -> None:
+    """The comparison with peer municipalities: a chapter with a table (and chart) per measure."""
+    from docx.document import Document as DocxDocument
+
+    assert isinstance(document, DocxDocument)
+    lang = renderer.lang
+    document.add_heading(page.title, level=1)
+    document.add_paragraph(page.intro)
+    for section in page.measures:
+        document.add_heading(section.heading, level=2)
+        if section.chart is not None:
+            add_chart(document, section.chart, renderer)
+        add_table(document, section.table)
+    if page.indicators is not None:
+        document.add_heading(message("cmp.indicators", lang), level=2)
+        add_table(document, page.indicators)
+    document.add_heading(message("cmp.sources", lang), level=2)
+    for source in page.sources:
+        document.add_paragraph(message("cmp.source", lang, source=source), style="List Bullet")
+    if page.peers:
+        document.add_paragraph(f"{message('cmp.peers', lang)}: {page.peers}")
+
+
+def write_docx(doc: DocumentData, out: str | Path, renderer: ChartRenderer | None = None,
+               comparisons: Sequence[ComparisonPage] = ()) -> Path:
+    """One Word document: title, overview, a Heading 1 chapter per programme, then the
+    comparisons with peer municipalities and the problems."""
     renderer = renderer or ChartRenderer(lang=doc.lang)
-    renderer.render_all(doc.charts())
+    renderer.render_all([*doc.charts(), *(s.chart for p in comparisons for s in p.measures
+                                          if s.chart is not None)])
     document = Document()
     document.core_properties.title = f"{doc.organisation}: {doc.title}"
     document.core_properties.author = doc.organisation
     document.core_properties.language = doc.lang
     document.add_heading(doc.title, level=0)
     document.add_paragraph(doc.organisation)
-    document.add_heading(message("doc.overview", doc.lang), level=1)
-    if doc.overview.table:
-        add_table(document, doc.overview.table)
-        if doc.overview.chart is not None:
-            add_chart(document, doc.overview.chart, renderer)
-    else:
-        document.add_paragraph(message("doc.nofinance", doc.lang))
+    _overview(document, doc, renderer)
     for page in doc.programmes:
         _programme(document, page, doc.lang, renderer)
+    for comparison in comparisons:
+        _comparison(document, comparison, renderer)
     if doc.problems is not None:
         document.add_heading(message("prob.title", doc.lang), level=1)
         document.add_paragraph(doc.problems.summary)

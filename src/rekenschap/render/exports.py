@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rekenschap.model import Problem, Report
 from rekenschap.render.builder import build_document
+from rekenschap.render.comparison import ComparisonPage
 from rekenschap.render.docx_export import write_docx
 from rekenschap.render.fdp import write_fdp
 from rekenschap.render.messages import check_lang
@@ -38,11 +39,13 @@ def default_output(source: Path, fmt: ExportFormat) -> Path:
 
 
 def export(report: Report, fmt: ExportFormat, out: Path, *, lang: str = "nl",
-           problems: Sequence[Problem] | None = None) -> list[Path]:
+           problems: Sequence[Problem] | None = None,
+           comparisons: Sequence[ComparisonPage] = ()) -> list[Path]:
     """Write ``report`` as ``fmt`` to ``out``; returns the files written.
 
     ``problems`` adds a problems chapter to the document formats (PDF, DOCX); the data formats
-    (CSV, JSON, FDP) carry data only.
+    (CSV, JSON, FDP) carry data only. ``comparisons`` (pages with peer municipalities, in
+    ``lang``) add a chapter to the DOCX and sheets to the XLSX.
     """
     if fmt is ExportFormat.CSV:
         return write_csv_dir(report, out)
@@ -55,5 +58,5 @@ def export(report: Report, fmt: ExportFormat, out: Path, *, lang: str = "nl",
     if fmt is ExportFormat.PDF:
         return [write_pdf(doc, out)]
     if fmt is ExportFormat.DOCX:
-        return [write_docx(doc, out)]
-    return [write_xlsx(doc, out)]
+        return [write_docx(doc, out, comparisons=comparisons)]
+    return [write_xlsx(doc, out, comparisons)]

@@ -86,8 +86,8 @@ class FinanceData:
     variances: tuple[VarianceData, ...]
     sentences: tuple[str, ...]
     compared: TableData | None = None
-    """``table`` plus a computed Verschil column, when the document prints none (the site shows
-    this one; exports and the print path keep the table as printed)."""
+    """``table`` plus a computed Verschil column, when the document prints none (the site,
+    DOCX and XLSX show this one)."""
 
     @property
     def display(self) -> TableData:
@@ -217,15 +217,22 @@ class DocumentData:
     def tables(self) -> list[tuple[str, str, TableData]]:
         """Every table as (page name, short name, table), overview first, in reading order.
 
+        Finance tables are the ones the site shows (with the computed Verschil column when the
+        document prints none); the document's own overview and its reconciliation follow the
+        overview table.
+
         The short name is what a spreadsheet tab can show: "1.1 Lasten en baten".
         """
         found = [(self.title, self.title, self.overview.table)] if self.overview.table else []
+        for extra in (self.overview.reconciliation, self.overview.printed):
+            if extra is not None:
+                found.append((self.title, extra.caption, extra))
         for page in self.programmes:
             name = f"{page.code} {page.title}" if page.code else page.title
             prefix = page.code or page.title
             if page.finance is not None:
                 found.append((name, f"{prefix} {page.finance_heading}",
-                              page.finance.table))
+                              page.finance.display))
                 found.extend((name, f"{prefix} {v.title or ''}", v.table)
                              for v in page.finance.variances if v.table)
             found.extend((name, f"{prefix} {i.name}", i.table) for i in page.indicators)

@@ -134,7 +134,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS: list[Path] = []
+# The app's CSS/JS, and the NL Design System CSS vendored with the site renderer (the published
+# site's own copy) as static/vendor/ — served by the app itself (urls: static_files), no CDN.
+STATICFILES_DIRS: list[Path | tuple[str, Path]] = [
+    WEB_DIR / "static", ("vendor", WEB_DIR.parent / "render" / "static" / "vendor")]
 
 # Upload limits: bigger request bodies are refused before they reach a view.
 # The open-data folder (CBS Iv3, gemeenteklassen, crime) for the comparison page; empty: the
