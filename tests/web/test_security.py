@@ -109,7 +109,7 @@ def test_dutch_by_default_english_available(world: World, lang: str, text: str) 
     # an English browser still gets Dutch until the user switches
     html = client.get("/", headers={"accept-language": "en-US,en"}).content.decode()
     assert f"<h1>{text}</h1>" in html
-    assert f'<html lang="{lang}">' in html
+    assert f'<html lang="{lang}" ' in html
 
 
 def test_raadslid_comment_reaches_author_and_controller(world: World) -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from rekenschap.web.core.api import api
 from rekenschap.web.core.views import (
@@ -14,6 +12,8 @@ from rekenschap.web.core.views import (
     compare,
     documents,
     programmes,
+    sentences,
+    static_files,
     structured,
     structured_rows,
 )
@@ -58,7 +58,9 @@ urlpatterns = [
          name="indicator_edit"),
     path("programmas/<int:pk>/toelichtingen/<int:index>/", structured_rows.explanation_edit,
          name="explanation_edit"),
+    path("programmas/<int:pk>/zinnen/", sentences.accept_sentence, name="accept_sentence"),
     path("token/", account.token_view, name="token"),
+    path("token/<int:token_id>/intrekken/", account.token_revoke, name="token_revoke"),
     path("drempels/", account.settings_view, name="settings"),
     path("opmerkingen/", account.inbox, name="inbox"),
     path("site/<int:pk>.zip", documents.site_zip, name="site_zip"),
@@ -66,5 +68,5 @@ urlpatterns = [
     path("site/<int:pk>/<path:path>", documents.site_file, name="site_file"),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
-    re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.WEB_DIR / "static"}),
+    re_path(r"^static/(?P<path>.*)$", static_files.serve_static),
 ]

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from rekenschap.checks import run_checks as checks_run
 from rekenschap.checks.config import CheckConfig
+from rekenschap.checks.narrative import Sentence
 from rekenschap.checks.narrative import suggestions as narrative_suggestions
 from rekenschap.importers import import_path
 from rekenschap.model import Problem, Programme, Report, Severity
@@ -55,8 +56,13 @@ def run_checks(report: Report, config: CheckConfig | None = None) -> list[Proble
 
 def suggestions(report: Report, programme: Programme, lang: str = "nl") -> list[str]:
     """Generated trend/variance sentences offered to the author while editing."""
+    return [s.text for s in sentence_suggestions(report, programme, lang)]
+
+
+def sentence_suggestions(report: Report, programme: Programme, lang: str = "nl") -> list[Sentence]:
+    """The same sentences with the model path of what each describes (to accept one)."""
     try:
-        return [s.text for s in narrative_suggestions(report, programme, lang=cast(Any, lang))]
+        return list(narrative_suggestions(report, programme, lang=cast(Any, lang)))
     except Exception as exc:
         log.warning("narrative suggestions failed: %s", exc)
         return []

@@ -60,13 +60,14 @@ def rows(
 
 def apply_rows(
     content: dict[str, Any], spec: RowSpec, index: int, data: dict[str, str]
-) -> tuple[dict[str, Any], list[str]]:
-    """``content`` with the rows from form ``data``; errors name row and field."""
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """``content`` with the rows from form ``data``; errors are (input name, message naming
+    row and field)."""
     out = copy.deepcopy(content)
     part = out[spec.part][index]
     entries = part.get(spec.items) or []
     new: list[dict[str, Any]] = []
-    errors: list[str] = []
+    errors: list[tuple[str, str]] = []
     for i in range(len(entries) + EXTRA_ROWS):
         values = {f: data.get(f"{spec.prefix}-{i}-{f}", "").strip() for f in spec.fields}
         if not any(values.values()):
@@ -81,7 +82,8 @@ def apply_rows(
                 continue
             parsed = parse_number(text)
             if parsed.value is None:
-                errors.append(f"{spec.items} {i + 1} / {field}: {text!r}")
+                errors.append((f"{spec.prefix}-{i}-{field}",
+                               f"{spec.items} {i + 1} / {field}: {text!r}"))
                 continue
             v = parsed.value
             entry[field] = int(v) if v == v.to_integral_value() else float(v)

@@ -87,4 +87,5 @@ from rekenschap.web.core.api import (  # noqa: E402,F401  (registers endpoints)
     routes,
     routes_compare,
     routes_more,
+    routes_tokens,
 )

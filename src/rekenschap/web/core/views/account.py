@@ -12,19 +12,36 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from rekenschap.web.core import thresholds
 from rekenschap.web.core.errors import Forbidden
 from rekenschap.web.core.models import CheckSettings, Comment, Role, User
 from rekenschap.web.core.permissions import Action, can
-from rekenschap.web.core.tokens import create_token
+from rekenschap.web.core.tokens import create_token, revoke, tokens_of
 from rekenschap.web.core.views.common import error_page, user_of
 
 
 @login_required
 def token_view(request: HttpRequest) -> HttpResponse:
-    token = create_token(user_of(request), "web") if request.method == "POST" else None
-    return render(request, "rekenschap/token.html", {"token": token})
+    """Make a token (shown once) and list the user's tokens with a revoke button each."""
+    user = user_of(request)
+    token = None
+    if request.method == "POST":
+        label = request.POST.get("label", "").strip()[:100] or "web"
+        token = create_token(user, label)
+    return render(request, "rekenschap/token.html",
+                  {"token": token, "tokens": tokens_of(user)})
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    if revoke(user_of(request), token_id):
+        messages.success(request, _("Het token is ingetrokken; het werkt niet meer."))
+    else:
+        messages.error(request, _("Token niet gevonden."))
+    return redirect("token")
 
 
 @login_required

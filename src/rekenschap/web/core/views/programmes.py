@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,20 +16,30 @@ from rekenschap.model import Programme
 from rekenschap.web.core import adapters, revisions, workflow
 from rekenschap.web.core.content import report_with
 from rekenschap.web.core.errors import Conflict, Forbidden, Invalid, Locked, WebError
-from rekenschap.web.core.forms import CommentForm, ProgrammeForm
+from rekenschap.web.core.forms import PARTS, CommentForm, ProgrammeForm
 from rekenschap.web.core.models import Comment, ProgrammeRecord
 from rekenschap.web.core.overview import broken_refs
 from rekenschap.web.core.permissions import Action, can
 from rekenschap.web.core.present import programme_view
+from rekenschap.web.core.structured_check import input_problem, live_problems, summary
+from rekenschap.web.core.structured_sentences import already_in
 from rekenschap.web.core.views.common import error_page, readable_programme, user_of
 
 
-def _checks(record: ProgrammeRecord, programme: Programme) -> tuple[list[Any], list[str]]:
+def _checks(record: ProgrammeRecord, programme: Programme) -> tuple[list[Any], list[Any]]:
+    """Findings, and the generated sentences as (path, text, already in the text)."""
     report = report_with(record.document, programme)
     problems = broken_refs(record.document) + adapters.run_checks(report)
-    return problems, adapters.suggestions(
-        report, programme, get_language() or "nl"
-    )
+    content = programme.model_dump(mode="json")
+    offered = adapters.sentence_suggestions(report, programme, get_language() or "nl")
+    return problems, [(s.path, s.text, already_in(content, s.path, s.text)) for s in offered]
+
+
+def _with_subs(view: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``programme_view`` data with each deelprogramma's path (``deel``) for its edit links."""
+    subs = [_with_subs(sub, f"{prefix}.{i}" if prefix else str(i))
+            for i, sub in enumerate(view.get("subviews") or [])]
+    return {**view, "sub": prefix, "subviews": subs}
 
 
 @login_required
@@ -54,12 +64,13 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "record": record,
             "revision": revision,
             "drafts": drafts,
-            **programme_view(programme, get_language() or "nl"),
+            **_with_subs(programme_view(programme, get_language() or "nl")),
             "problems": problems,
             "suggestions": suggestions,
             "comments": comments,
             "actions": workflow.available(user, record),
             "may_edit": can(user, Action.EDIT, record) and record.state == "concept",
+            "version": record.version,
             "comment_form": CommentForm() if can(user, Action.COMMENT, record) else None,
             "targets": _targets(programme),
         },
@@ -95,14 +106,36 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     base = record.current.content if record.current else {}
     if request.method != "POST":
         form = ProgrammeForm(initial=ProgrammeForm.initial_from(base, record.version))
-        return render(request, "rekenschap/edit.html", {"record": record, "form": form})
+        found = live_problems(record.document, base, (), "programme", None, YAML_INPUTS)
+        return render(request, "rekenschap/edit.html", {
+            "record": record, "form": form, "live": found, "live_summary": summary(found)})
     form = ProgrammeForm(request.POST)
     content = form.content(base) if form.is_valid() else None
     context: dict[str, Any] = {"record": record, "form": form}
+    if request.POST.get("_check") == "1":
+        return _check_yaml(record, form, content)
     if content is None:
         return render(request, "rekenschap/edit.html", context, status=422)
     return save_or_conflict(request, record, content, form.cleaned_data["base_version"],
                             form.cleaned_data["note"], context)
+
+
+YAML_INPUTS = ["id_code", "id_name", "id_goals", "id_finance", "id_indicators",
+               "id_explanations", "id_sections"]
+
+
+def _check_yaml(record: ProgrammeRecord, form: ProgrammeForm, content: dict[str, Any] | None
+                ) -> HttpResponse:
+    """Findings for the unsaved YAML editor (fields that are not YAML come first)."""
+    unreadable = [input_problem(f"id_{name}", f"{name}: {' '.join(str(m) for m in messages)}")
+                  for name, messages in form.errors.items() if name in dict(PARTS)
+                  or name in {"code", "name"}]
+    found = live_problems(record.document, content or {}, (), "programme", None, YAML_INPUTS,
+                          unreadable) if content is not None else [
+        {"code": p.code, "severity": p.severity.value, "message": p.message,
+         "path": p.location.path, "field": p.location.path} for p in unreadable]
+    return JsonResponse({"ok": True, "saved": False, "summary": summary(found),
+                         "problems": found})
 
 
 def save_or_conflict(request: HttpRequest, record: ProgrammeRecord, content: dict[str, Any],

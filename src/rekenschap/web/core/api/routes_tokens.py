@@ -1,0 +1,47 @@
+"""API endpoints for the caller's own API tokens: list and revoke (the UI's token page does the
+same). A revoked token fails like any unknown token: 401 ``WEB-UNAUTHENTICATED``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, cast
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Schema
+
+from rekenschap.web.core import tokens
+from rekenschap.web.core.api import api
+from rekenschap.web.core.api.routes import ERRORS
+from rekenschap.web.core.errors import NotFound
+from rekenschap.web.core.models import User
+
+
+class TokenOut(Schema):
+    id: int
+    label: str
+    created_at: datetime
+
+
+class RevokedOut(Schema):
+    ok: bool
+    revoked: int
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+@api.get("/tokens", response={200: list[TokenOut], **ERRORS})
+def list_tokens(request: HttpRequest) -> list[dict[str, Any]]:
+    """The caller's tokens (label and creation time; the secret itself is never shown again)."""
+    return [{"id": t.pk, "label": t.label, "created_at": t.created_at}
+            for t in tokens.tokens_of(_user(request))]
+
+
+@api.delete("/tokens/{token_id}", response={200: RevokedOut, **ERRORS})
+def revoke_token(request: HttpRequest, token_id: int) -> dict[str, Any]:
+    """Revoke one of the caller's tokens (also the one used for this request)."""
+    if not tokens.revoke(_user(request), token_id):
+        raise NotFound(_("Token niet gevonden."))
+    return {"ok": True, "revoked": token_id}
