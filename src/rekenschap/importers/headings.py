@@ -42,7 +42,7 @@ class Question(StrEnum):
     ACTIVITIES = "activities"      # Wat gaan we daarvoor doen? / Wat hebben we gedaan?
     FINANCE = "finance"            # Wat mag het kosten? / Wat heeft het gekost?
     INDICATORS = "indicators"      # (Beleids)indicatoren
-    EXPLANATION = "explanation"    # Toelichting op (de) verschillen
+    EXPLANATION = "explanation"    # Toelichting op (de) verschillen / afwijkingen, Analyse van
     DEVELOPMENTS = "developments"  # Belangrijkste ontwikkelingen
 
 
@@ -86,7 +86,7 @@ _W_PATTERNS: tuple[tuple[str, Question, Tense | None], ...] = (
     (r"wat\s+kost\s+het", Question.FINANCE, Tense.PLAN),
     (r"wat\s+heeft\s+het\s+gekost", Question.FINANCE, Tense.PAST),
     (r"(?:verplichte\s+)?(?:beleids)?indicatoren", Question.INDICATORS, None),
-    (r"(?:toelichting|analyse)\s+(?:op\s+|van\s+)?(?:de\s+)?verschillen"
+    (r"(?:toelichting|analyse)\s+(?:op\s+|van\s+)?(?:de\s+)?(?:verschillen|afwijkingen)"
      r"(?:\s+tussen\s[^?]*|\s*(?:>=|\u2265|>)\s*\u20ac?\s*[\d.]+)?", Question.EXPLANATION, None),
     (r"belangrijkste\s+ontwikkelingen", Question.DEVELOPMENTS, None),
 )

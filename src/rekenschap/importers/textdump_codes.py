@@ -15,7 +15,10 @@ TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
                              "kept in the programme section 'Overige tekst'."),
     "TXT-AMBIGUOUS-ORDER": (Severity.WARNING, "Values whose periods the text does not give "
                             "('13.140 tegenover 13.044'); kept without a period in printed "
-                            "order, the message names both readings."),
+                            "order, the message names both readings. Only for a sentence "
+                            "without a claim: with a claim ('gedaald t.o.v. 2023') the check "
+                            "IND-CLAIM-AMBIGUOUS reports it once, with the readings that "
+                            "support and contradict the claim."),
     "TXT-BAD-CBS-CODE": (Severity.WARNING, "The CBS code in the options is not GMxxxx/PVxxxx/"
                          "WSxxxx; ignored."),
     "TXT-CLAIM-NO-REFERENCE": (Severity.NOTICE, "A trend verb ('gedaald') without 't.o.v. ...'; "
@@ -51,6 +54,9 @@ TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
                      "indicator; kept under 'Overige tekst' (or, before the first programme, "
                      "quoted in the message)."),
     "TXT-UNREADABLE": (Severity.ERROR, "The file cannot be read."),
+    "TXT-VARIANCE-AMOUNT": (Severity.NOTICE, "An explained difference (toelichting op "
+                            "verschillen) states no single net amount; its amount is left "
+                            "empty, its text kept."),
     "TXT-YEAR-ASSUMED": (Severity.WARNING, "No document year in the options, title or file name; "
                          "the latest year printed in the text is assumed."),
 }

@@ -6,7 +6,9 @@ Takes a :class:`ProgrammeDraft` from the outline and reads its zones:
   goals/activities block, possibly followed by the finance table and indicator bullets (the
   seed has no headings for those);
 - a finance zone holds the table; an indicator zone holds indicator sentences;
-- explanation and development zones become :class:`Section` text.
+- an explanation zone ("Toelichting op verschillen ... >= € 50.000") becomes a
+  :class:`VarianceExplanation` (:mod:`textdump_explanations`), the text around its items a
+  :class:`Section`; development zones become :class:`Section` text.
 
 Text that fits nowhere is kept as a section "Overige tekst" with a ``TXT-UNPLACED`` warning.
 """
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 
 from rekenschap.importers.headings import Question
 from rekenschap.importers.sentences import parse_indicator_sentence
+from rekenschap.importers.textdump_explanations import parse_explanation
 from rekenschap.importers.textdump_finance import find_finance_block, parse_finance_block
 from rekenschap.importers.textdump_goals import goal_code_of, parse_goal_block
 from rekenschap.importers.textdump_lines import TextLine, bullet_text, is_bullet, join_lines
@@ -32,6 +35,7 @@ from rekenschap.model import (
     Provenance,
     Section,
     Severity,
+    VarianceExplanation,
 )
 
 __all__ = ["LEFTOVER_HEADING", "build_programme", "group_items"]
@@ -82,6 +86,7 @@ class _Collector:
         self.goal_headings: dict[int, str | None] = {}
         self.finance: FinanceTable | None = None
         self.indicators: list[Indicator] = []
+        self.explanations: list[VarianceExplanation] = []
         self.sections: list[Section] = []
         self.leftover: list[str] = []
         self.leftover_first: Provenance | None = None
@@ -215,6 +220,12 @@ def build_programme(draft: ProgrammeDraft, *, file: str,
             c.finance_then_rest(zone.lines, "indicators")
         elif q is Question.INDICATORS:
             c.indicators_block(zone.lines)
+        elif q is Question.EXPLANATION and zone.heading is not None:
+            explanation, text, problems = parse_explanation(zone.heading, zone.lines, file=file)
+            c.explanations.append(explanation)
+            c.problems.extend(problems)
+            if text is not None:
+                c.sections.append(text)
         else:
             heading = zone.heading.text if zone.heading else str(q)
             c.section(heading, zone.lines)
@@ -230,6 +241,7 @@ def build_programme(draft: ProgrammeDraft, *, file: str,
         goals=tuple(c.goals),
         finance=c.finance,
         indicators=tuple(c.indicators),
+        explanations=tuple(c.explanations),
         sections=tuple(c.sections),
         provenance=Provenance(file=file, page=draft.line.page, line=draft.line.number,
                               line_end=last.number),
