@@ -29,10 +29,34 @@ def _num(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.normalize()
 
 
-def organisation(report: Report) -> str:
-    """The organisation's full name as the model has it ("Gemeente Groningen"); its CBS code
-    is not printed yet, so not compared."""
-    return report.organisation.name
+def organisation(report: Report) -> tuple[str, str | None]:
+    """The organisation's full name as the model has it ("Gemeente Groningen") and its CBS
+    code (printed in the colophon)."""
+    return report.organisation.name, report.organisation.cbs_code
+
+
+def _table(table: FinanceTable | None, unit: MoneyUnit) -> Any:
+    """A table without provenance and keys: title, scale, sign note, columns (kind, label
+    with its year), rows (kind, label, programme reference, values by column position)."""
+    if table is None:
+        return None
+    columns = [(c.kind.value, c.label if c.year is None or str(c.year) in c.label
+                else f"{c.label} {c.year}") for c in table.columns]
+    rows = [(r.kind.value, r.label, r.ref, [_num(r.values.get(c.key)) for c in table.columns])
+            for r in table.rows]
+    return {"title": table.title, "unit": (table.unit or unit).scale,
+            "sign_note": table.sign_note, "columns": columns, "rows": rows}
+
+
+def overview(report: Report) -> Any:
+    """The document's own overview (recapitulatie) as a plain table."""
+    return _table(report.overview, report.unit)
+
+
+def taakveld_finance(report: Report) -> list[Any]:
+    """Each programme's overview per taakveld (``Programme.taakveld_finance``)."""
+    return [(p.code, _table(p.taakveld_finance, MoneyUnit(scale=1)))
+            for p in report.all_programmes()]
 
 
 def structure(report: Report) -> list[Any]:

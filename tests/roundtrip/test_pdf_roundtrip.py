@@ -56,7 +56,17 @@ def test_rich_report_document_and_unit(rich: tuple[Report, Report, list[Problem]
                                                         report.document.year)
     assert back.unit.scale == report.unit.scale
     assert essentials.organisation(back) == essentials.organisation(report)
-    assert back.organisation.name == "Gemeente Voorbeeld-aan-Zee"
+    assert essentials.organisation(back) == ("Gemeente Voorbeeld-aan-Zee", "GM0629")
+
+
+def test_rich_report_keeps_its_own_overview(rich: tuple[Report, Report, list[Problem]]) -> None:
+    """The recapitulatie: lasten/baten per group, a programme printed by name only refers to
+    it, Overhead without baten stays one row."""
+    report, back, _ = rich
+    assert essentials.overview(back) == essentials.overview(report)
+    assert back.overview is not None
+    assert [r.ref for r in back.overview.rows][:4] == ["1", "1", "2", "2"]
+    assert [r.kind.value for r in back.overview.rows if r.label == "Overhead"] == ["lasten"]
 
 
 def test_rich_report_keeps_goals_and_activities(
@@ -111,7 +121,7 @@ def test_problems_name_the_deelprogramma(rich: tuple[Report, Report, list[Proble
 def test_groningen_example_round_trip(tmp_path: Path) -> None:
     report = Report.model_validate(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
     back, _ = _round_trip(report, tmp_path)
-    assert essentials.organisation(back) == "Gemeente Groningen"
+    assert essentials.organisation(back) == ("Gemeente Groningen", "GM0014")
     assert essentials.structure(back) == essentials.structure(report)
     assert back.programmes[0].level == "deelprogramma"
     assert essentials.goals(back) == essentials.goals(report)
@@ -125,14 +135,19 @@ def test_groningen_example_round_trip(tmp_path: Path) -> None:
 
 @pytest.mark.corpus
 def test_wassenaar_import_re_exported_imports_the_same(tmp_path: Path) -> None:
-    """jaarstukken-2023: import -> export PDF -> import; programmes, finance tables, goals with
-    coded results and statuses, and the indicators with their observations agree."""
+    """jaarstukken-2023: import -> export PDF -> import; programmes, finance tables, the
+    recapitulatie, the overviews per taakveld, goals with coded results and statuses, and the
+    indicators with their observations agree."""
     report, _ = import_path(corpus_file("wassenaar", "jaarstukken-2023.pdf"))
     assert report is not None
     back, _ = _round_trip(report, tmp_path)
     assert len(report.programmes) >= 5
     assert essentials.organisation(back) == essentials.organisation(report)
     assert essentials.structure(back) == essentials.structure(report)
+    assert essentials.overview(back) == essentials.overview(report)
+    assert report.overview is not None and len(report.overview.rows) >= 30
+    assert essentials.taakveld_finance(back) == essentials.taakveld_finance(report)
+    assert all(p.taakveld_finance for p in back.programmes)
     assert essentials.goals(back) == essentials.goals(report)
     assert essentials.indicators(back) == essentials.indicators(report)
     assert essentials.units(back) == essentials.units(report)

@@ -36,6 +36,7 @@ from rekenschap.render.pagedata import (
     SectionData,
     TableData,
 )
+from rekenschap.render.print_tables import grouped_overview, grouped_taakvelden
 
 MAIN_COLUMN_ORDER = (ColumnKind.ACTUAL, ColumnKind.BUDGET, ColumnKind.AMENDED_BUDGET,
                      ColumnKind.ORIGINAL_BUDGET, ColumnKind.ESTIMATE)
@@ -75,6 +76,8 @@ def build_document(report: Report, *, lang: Lang = "nl", problems: Sequence[Prob
     pages = _programme_pages(report, fmt, narration)
     data = DocumentData(
         slug=slug, lang=lang, title=title, organisation=report.organisation.name,
+        cbs_code=report.organisation.cbs_code, recapitulation=grouped_overview(report, fmt),
+        taakveld_tables=grouped_taakvelden(report, fmt),
         kind_label=kind_label, year=year, unit_label=fmt.money_unit(report.unit),
         overview=replace(_overview(report, pages, fmt), printed=printed_overview(report, fmt),
                          reconciliation=reconciliation(report, fmt, main_column(report)),

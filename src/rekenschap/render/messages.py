@@ -229,6 +229,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # print / exports
     "print.page": ("Pagina", "Page"),
     "print.of": ("van", "of"),
+    "print.recap": ("Overzicht van baten en lasten", "Overview of income and expenditure"),
+    "print.taakvelden": ("Overzicht van baten en lasten per taakveld",
+                         "Income and expenditure per functional class (taakveld)"),
 }
 
 

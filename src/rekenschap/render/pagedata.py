@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rekenschap.render.messages import Lang
+from rekenschap.render.print_tables import GroupedTable
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,12 @@ class DocumentData:
     programmes: tuple[ProgrammePage, ...]
     problems: ProblemsData | None
     search: tuple[SearchEntry, ...] = field(default=())
+    cbs_code: str | None = None
+    """The organisation's CBS code (GM0014), printed in the PDF's colophon."""
+    recapitulation: GroupedTable | None = None
+    """The document's own overview as the PDF prints it (print only)."""
+    taakveld_tables: tuple[GroupedTable, ...] = ()
+    """Each programme's overview per taakveld as the PDF prints it (print only)."""
 
     def tables(self) -> list[tuple[str, str, TableData]]:
         """Every table as (page name, short name, table), overview first, in reading order.

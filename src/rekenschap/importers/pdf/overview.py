@@ -15,7 +15,7 @@ same label; rows of a programme carry its code in ``ref``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rekenschap.importers.pdf.cells import Cell, cells_of, split_label_values
 from rekenschap.importers.pdf.columns import ColumnContext, map_column
@@ -46,11 +46,24 @@ _PROGRAMME = re.compile(r"^(?:P|programma\s*)(\d{1,2})\b", re.I)
 _LOOKAHEAD = 12
 _NOTE = re.compile(r"^(\*|\d\)|nb\b|noot\b)|^(\S+\s+){6,}\S", re.I)  # footnote, prose
 _FOOTNOTE = re.compile(r"^\(\d\)$")
+_EMPTY = {"-", "–", "—"}
 
 
 def _triple_cells(fl: FlowLine) -> list[Cell]:
     """The "baten lasten saldo" words of a group-header line, in order."""
     return [c for c in cells_of(fl) if c.text.lower().strip("*") in _TRIPLE]
+
+
+def _groups_line(triple: Sequence[Cell]) -> bool:
+    """Is this the line of kind words: "baten lasten saldo" per group, or (a print without a
+    saldo column) "lasten baten" per group; every group repeats the first group's words."""
+    words = [c.text.lower().strip("*") for c in triple]
+    if not {"baten", "lasten"} <= set(words):
+        return False
+    n = words.count(words[0])
+    size = len(words) // n
+    return len(words) == n * size and all(words[g * size:(g + 1) * size] == words[:size]
+                                          for g in range(n))
 
 
 def _start(flow: Sequence[FlowLine]) -> tuple[int, int] | None:
@@ -61,8 +74,7 @@ def _start(flow: Sequence[FlowLine]) -> tuple[int, int] | None:
         for j in range(i + 1, min(i + _LOOKAHEAD, len(flow))):
             if flow[j].page != fl.page:
                 break
-            triple = _triple_cells(flow[j])
-            if len(triple) >= 3 and sum(c.text.lower() == "saldo" for c in triple) >= 1:
+            if _groups_line(_triple_cells(flow[j])):
                 return i, j
     return None
 
@@ -72,7 +84,7 @@ def _groups(flow: Sequence[FlowLine], head: int, bls: int, ctx: ColumnContext,
     """The columns (one per group) and the row kind of each value position."""
     triple = _triple_cells(flow[bls])
     kinds = [_TRIPLE[c.text.lower().strip("*")] for c in triple]
-    n = max(1, sum(k is RowKind.SALDO for k in kinds))
+    n = max(1, kinds.count(kinds[0]))
     size = len(triple) // n
     centres = [sum(c.centre for c in triple[g * size:(g + 1) * size]) / size for g in range(n)]
     left = triple[0].x0 - 10
@@ -109,12 +121,14 @@ def _kind(label: str, kind: RowKind) -> RowKind:
 
 def find_overview(
     flow: Sequence[FlowLine], *, file: str, context: ColumnContext,
-    programme_codes: Sequence[str] = (),
+    programme_codes: Sequence[str] = (), programme_names: Mapping[str, str] | None = None,
 ) -> tuple[FinanceTable | None, list[Problem]]:
     """The first overview of baten and lasten per programme in ``flow``; ``None`` if absent.
 
     ``programme_codes``: the report's programme codes; a row "P1 ..." or "Programma 1 ..."
-    refers to the code whose digits are 1.
+    refers to the code whose digits are 1. ``programme_names``: programme name -> code, for
+    rows that print the name only ("Veiligheid en handhaving"). A kind whose cells are all
+    empty ("-") on a line is not a row (Overhead without baten).
     """
     found = _start(flow)
     if found is None:
@@ -150,12 +164,17 @@ def find_overview(
                     code="PDF-OVERVIEW-PROGRAMME", severity=Severity.WARNING,
                     message=f"overview line {label!r} names programme {m.group(1)}, which was "
                             f"not found; kept without a reference", location=where))
+        elif programme_names:
+            ref = programme_names.get(" ".join(label.split()))
         for i, kind in enumerate(kinds):
+            if all(values[g * len(kinds) + i].text.strip() in _EMPTY
+                   for g in range(len(columns))):
+                continue
             cells: dict[str, object] = {}
             for g, col in enumerate(columns):
                 text = values[g * len(kinds) + i].text
                 parsed = parse_number(text).value
-                if parsed is None and text.strip() not in {"-", "–", "—"}:
+                if parsed is None and text.strip() not in _EMPTY:
                     problems.append(Problem(
                         code="PDF-OVERVIEW-CELLS", severity=Severity.WARNING,
                         message=f"overview amount {text!r} ({label}, {col.label}) is not a "

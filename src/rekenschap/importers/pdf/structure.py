@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rekenschap.importers.headings import document_hint_from_name
+from rekenschap.importers.pdf.colophon import read_colophon
 from rekenschap.importers.pdf.columns import ColumnContext
 from rekenschap.importers.pdf.consistency import finance_problems
 from rekenschap.importers.pdf.effects import find_effect_indicators
@@ -74,8 +75,6 @@ class StructureOptions:
 
 
 _ORG = re.compile(r"\b[Gg]emeente\s+([A-Z][a-zA-Z'\-]+)\b")
-_COLOPHON = re.compile(r"Uitgave:\s*([^,;]+?)\s*(?:[,;.]|$)")
-"""A colophon line naming the publisher as printed: "Uitgave: Gemeente Groningen"."""
 _FRONT_PAGES = 12
 _TOC = re.compile(r"\.{4,}|…{2,}")
 
@@ -135,15 +134,15 @@ def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
             message="organisation not named on the first pages ('gemeente X'); left 'onbekend'",
             location=Location(file=file, page=1)))
     doc = Document(kind=kind, year=year, period_end=end if end and end > year else None)
-    return doc, Organisation(name=org_name or "onbekend"), problems
+    return doc, Organisation(name=org_name or "onbekend",
+                             cbs_code=read_colophon(front).cbs_code), problems
 
 
 def _full_name(front: Sequence[FlowLine], names: Counter[str]) -> str | None:
     """The organisation's name as a colophon prints it ("Uitgave: Gemeente Groningen");
     else the place most mentioned as "gemeente X" in running text."""
-    for fl in front:
-        if m := _COLOPHON.match(fl.text.strip()):
-            return m.group(1).strip()
+    if (publisher := read_colophon(front).publisher) is not None:
+        return publisher
     return names.most_common(1)[0][0] if names else None
 
 
@@ -358,9 +357,11 @@ def build_report(
         programmes, flow, ctx, file), programmes)
     problems += found
     words.close()
+    names = {p.name: p.code for p in reversed(programmes) if p.code}  # the first one wins
     programmes = _nested(programmes)
     overview, found = _guarded("overview", file, lambda: find_overview(
-        flow, file=file, context=ctx, programme_codes=[p.code or "" for p in programmes]),
+        flow, file=file, context=ctx, programme_codes=[p.code or "" for p in programmes],
+        programme_names=names),
         None)
     problems += found
     units = [p.finance.unit for p in programmes if p.finance and p.finance.unit]

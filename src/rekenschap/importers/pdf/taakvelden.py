@@ -149,8 +149,10 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
     negative = any(v is not None and v < 0 for r in rows for k, v in r.values.items()
                    if k.endswith("_lasten"))
     table = FinanceTable(
-        title=" ".join(fl.text for fl in header if fl.segments and fl.segments[0].x0 < 200
-                       ).strip() or None,
+        # the label column's words only: group headers printed beside a wrapped title
+        # ("Programma:P2 Mens en" / groups / "maatschappij") are not part of it
+        title=" ".join(s.text for fl in header for s in fl.segments if s.x0 < 200).strip()
+        or None,
         unit=MoneyUnit(scale=1), columns=tuple(columns), rows=tuple(rows),
         sign_convention=SignConvention.LASTEN_NEGATIVE if negative else SignConvention.POSITIVE,
         provenance=provenance_of(file, used))
