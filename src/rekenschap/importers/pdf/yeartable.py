@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rekenschap.importers.pdf.cells import Cell, cells_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
+from rekenschap.importers.pdf.realised_table import find_realised_indicators
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
     Benchmark,
@@ -194,7 +195,8 @@ def _indicator(rows: list[_Row], file: str, path: str) -> tuple[Indicator, list[
 
 def find_year_indicators(lines: Sequence[FlowLine], *, file: str, path: str,
                          ) -> tuple[list[Indicator], list[Problem]]:
-    """Indicators of every year-column table among ``lines`` (empty when there is none)."""
+    """Indicators of every year-column table among ``lines`` (empty when there is none); when
+    there is none, those of realisation-column tables (:mod:`.realised_table`)."""
     out: list[Indicator] = []
     problems: list[Problem] = []
     skip = -1
@@ -219,4 +221,6 @@ def find_year_indicators(lines: Sequence[FlowLine], *, file: str, path: str,
             indicator, found = _indicator(group, file, path)
             out.append(indicator)
             problems += found
+    if not out:  # the other common layout: realisation columns (laatst bekende realisatie)
+        return find_realised_indicators(lines, file=file, path=path)
     return out, problems
