@@ -1,11 +1,17 @@
-"""The arithmetic of an imported finance table (rekenkundige samenhang), as problems.
+"""Rounding remarks on an imported finance table (afrondingsverschillen), as problems.
+
+One finding, one owner: whether a table adds up is the checks' business (FIN-SALDO, FIN-RESERVES,
+FIN-DIFFERENCE in :mod:`rekenschap.checks.finance_arithmetic`), which report a broken sum once,
+with the row's page and line, whether the report came from a PDF or not. The importer reports
+only what it read: where the printed digits differ from the computed sum by exactly one unit of
+the stated scale (separate rounding of each amount), a ``PDF-FIN-ROUNDING`` notice says so. The
+checks tolerate that difference by default (``arithmetic_tolerance`` = 1 unit), so the two never
+report the same thing; larger differences are left to the checks.
 
 Under the table's sign convention: saldo = baten + lasten (lasten printed negative) or
 baten - lasten (both positive); mutaties reserves = onttrekking + toevoeging (toevoeging
 negative) or onttrekking - toevoeging; resultaat = saldo + mutaties; and Verschil = realisatie
-- begroting na wijziging (in favourable-positive terms for positive lasten). Amounts are
-rounded to the stated scale, so a difference of one unit is a rounding notice, larger ones a
-warning: the document itself is then inconsistent, or the import misread it.
+- begroting na wijziging (in favourable-positive terms for positive lasten).
 """
 
 from __future__ import annotations
@@ -33,14 +39,15 @@ def _get(table: FinanceTable, kind: RowKind, key: str) -> Decimal | None:
 
 
 def _problem(table: FinanceTable, file: str, path: str, what: str, printed: Decimal,
-             expected: Decimal, row: RowKind, column: str) -> Problem:
+             expected: Decimal, row: RowKind, column: str) -> Problem | None:
+    """A rounding notice, or ``None`` when the difference is larger (the checks own that)."""
     diff = printed - expected
-    rounding = abs(diff) <= _ROUNDING
+    if abs(diff) > _ROUNDING:
+        return None
     r = table.row(row)
     prov = r.provenance if r is not None and r.provenance else table.provenance
     return Problem(
-        code="PDF-FIN-ROUNDING" if rounding else "PDF-FIN-SUM",
-        severity=Severity.NOTICE if rounding else Severity.WARNING,
+        code="PDF-FIN-ROUNDING", severity=Severity.NOTICE,
         message=f"{what} in column {column!r}: printed {printed}, computed {expected} "
                 f"(difference {diff})",
         location=Location.of(prov, path=path) if prov else Location(file=file, path=path),
@@ -48,8 +55,9 @@ def _problem(table: FinanceTable, file: str, path: str, what: str, printed: Deci
 
 
 def finance_problems(table: FinanceTable, *, file: str, path: str) -> list[Problem]:
-    """Every arithmetic inconsistency in ``table``; empty when it adds up."""
-    out: list[Problem] = []
+    """A notice per rounding difference in ``table``; empty when it adds up exactly or is off by
+    more than rounding (then a check reports it)."""
+    out: list[Problem | None] = []
     neg = table.sign_convention is SignConvention.LASTEN_NEGATIVE
     for col in table.columns:
         k = col.key
@@ -77,15 +85,16 @@ def finance_problems(table: FinanceTable, *, file: str, path: str) -> list[Probl
                 out.append(_problem(table, file, path, "resultaat != saldo + mutaties reserves",
                                     result, saldo + mut, RowKind.RESULT, k))
     out += _difference_problems(table, file, path, neg)
-    return out
+    return [p for p in out if p is not None]
 
 
-def _difference_problems(table: FinanceTable, file: str, path: str, neg: bool) -> list[Problem]:
+def _difference_problems(table: FinanceTable, file: str, path: str, neg: bool,
+                         ) -> list[Problem | None]:
     diff, actual = table.column(ColumnKind.DIFFERENCE), table.column(ColumnKind.ACTUAL)
     amended = table.column(ColumnKind.AMENDED_BUDGET)
     if diff is None or actual is None or amended is None:
         return []
-    out: list[Problem] = []
+    out: list[Problem | None] = []
     for row in table.rows:
         d, a, b = row.values.get(diff.key), row.values.get(actual.key), row.values.get(amended.key)
         if d is None or a is None or b is None:
