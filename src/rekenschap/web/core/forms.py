@@ -25,7 +25,21 @@ def dump_part(value: Any) -> str:
     return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100)
 
 
-class ProgrammeForm(forms.Form):
+class NLDesignForm(forms.Form):
+    """Inputs with the NL Design System (Utrecht) classes, like the published site's."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.HiddenInput | forms.CheckboxInput | forms.FileInput):
+                continue
+            css = "utrecht-textarea" if isinstance(widget, forms.Textarea) \
+                else "utrecht-textbox utrecht-textbox--html-input"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class ProgrammeForm(NLDesignForm):
     base_version = forms.IntegerField(widget=forms.HiddenInput)
     code = forms.CharField(label=gettext_lazy("Code"), required=False, max_length=32)
     name = forms.CharField(label=gettext_lazy("Naam"), max_length=300)
@@ -82,11 +96,11 @@ class ProgrammeForm(forms.Form):
         return out if ok else None
 
 
-class UploadForm(forms.Form):
+class UploadForm(NLDesignForm):
     file = forms.FileField(label=gettext_lazy("Bestand (PDF, tekst, JSON of YAML)"))
 
 
-class CommentForm(forms.Form):
+class CommentForm(NLDesignForm):
     target = forms.CharField(label=gettext_lazy("Over"), max_length=100)
     is_question = forms.BooleanField(label=gettext_lazy("Dit is een vraag"), required=False)
     text = forms.CharField(

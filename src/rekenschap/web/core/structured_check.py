@@ -63,7 +63,9 @@ def live_problems(document: Document, content: dict[str, Any], sub: tuple[int, .
                   form: str, index: int | None, inputs: list[str],
                   unreadable: list[Problem] | None = None) -> list[dict[str, Any]]:
     """What saving ``content`` would be told, for the part at ``sub`` (errors first); each
-    finding's ``field`` is the id of one of ``inputs`` (the form's inputs) or None."""
+    finding's ``field`` is the id of one of ``inputs`` (the form's inputs). The YAML editor
+    (``form="programme"``) shows every finding of the part, the other forms only those about
+    what they edit (a goal, the finance table, an indicator, an explanation)."""
     found: list[tuple[Problem, str | None]] = [(p, p.location.path) for p in unreadable or []]
     prefix = model_prefix(sub)
     try:
@@ -79,7 +81,10 @@ def live_problems(document: Document, content: dict[str, Any], sub: tuple[int, .
             if path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "["):
                 found.append((problem, _field(problem, prefix, form, index)))
     found.sort(key=lambda pair: _SEVERITY_ORDER.get(str(pair[0].severity.value), 3))
-    return [_as_json(problem, _resolve(field, inputs)) for problem, field in found]
+    shown = [(problem, _resolve(field, inputs)) for problem, field in found]
+    if form != "programme":  # a form for one goal/table/indicator shows what is about it
+        shown = [(problem, field) for problem, field in shown if field is not None]
+    return [_as_json(problem, field) for problem, field in shown]
 
 
 def _resolve(field: str | None, inputs: list[str]) -> str | None:
