@@ -85,6 +85,26 @@ def test_a_programme_difference_is_a_notice_when_the_document_total_agrees() -> 
     assert "the document totals agree" in found.message
 
 
+def test_notices_are_grouped_per_overview_row_with_the_cells_listed() -> None:
+    """Both columns of P1's lasten differ while both document totals agree: one notice for the
+    row, not one per cell, at the overview row's place."""
+    two = TOTAL.replace("values: {actual_2023: %(total)s}",
+                        "values: {actual_2023: %(total)s, amended_budget_2023: -6875}")
+    values = {"scale": 1000, "convention": "lasten_negative", "baten": 2483, "baten_b": 2631,
+              "lasten": -6600, "lasten_b": -6800}
+    report = report_from_yaml(P1 + OVERVIEW % values + two % {"total": "-6628"})
+    (found,) = by_code(report, "FIN-TOTALS")
+    assert found.severity.value == "notice"
+    assert (found.location.page, found.location.line, found.location.path) == (
+        18, 9, "overview.rows[1]")
+    assert found.message == (
+        "P1 Veiligheid en handhaving, lasten: the programme's table (p. 23) and the overview "
+        "(p. 18) differ in 2 column(s), x 1.000 euro: Realisatie 2023: table -6.628, overview "
+        "-6.600, difference 28; Begroting na wijziging 2023: table -6.875, overview -6.800, "
+        "difference 75; the document totals agree, so the overview shows this part of the "
+        "programme on other lines (algemene dekkingsmiddelen, overhead ...)")
+
+
 def test_a_document_total_that_differs_from_the_programmes_is_an_error() -> None:
     found = by_code(_report(lasten=-6600, total="-6700"), "FIN-TOTALS")
     assert [(p.severity.value, p.location.path) for p in found] == [
@@ -124,16 +144,22 @@ def test_wassenaar_jaarstukken_programmes_against_the_recapitulatie() -> None:
     report, _ = build_report(pages, file="jaarstukken-2023.pdf",
                              options=StructureOptions(source=str(path)))
     found = [p for p in run_checks(report) if p.code == "FIN-TOTALS"]
-    assert {p.message.split(",")[0] for p in found} == {
-        "P3 Bestuur en middelen", "P5 Natuur"}
+    # one notice per overview row (P3 baten, lasten, saldo; P5 baten, saldo), not per cell
+    assert [p.message.split(":")[0] for p in found] == [
+        "P3 Bestuur en middelen, baten", "P3 Bestuur en middelen, lasten",
+        "P3 Bestuur en middelen, saldo", "P5 Natuur, klimaat en mobiliteit, baten",
+        "P5 Natuur, klimaat en mobiliteit, saldo"]
     assert all(p.location.page == 18 and p.severity.value == "notice" for p in found)
-    p5_baten = [p.message for p in found if p.message.startswith("P5") and "baten, Realisatie"
-                in p.message]
-    assert p5_baten == ["P5 Natuur, klimaat en mobiliteit, baten, Realisatie 2023: the programme's "
-                        "table says 11.960 (p. 82) but the overview says 10.035 (p. 18); "
-                        "difference 1.925 x 1.000 euro; the document totals agree, so the "
-                        "overview shows this part of the programme on other lines (algemene "
-                        "dekkingsmiddelen, overhead ...)"]
+    p5_baten = [p.message for p in found if p.message.startswith("P5 Natuur, klimaat en "
+                                                                 "mobiliteit, baten")]
+    assert p5_baten == ["P5 Natuur, klimaat en mobiliteit, baten: the programme's table (p. 82) "
+                        "and the overview (p. 18) differ in 3 column(s), x 1.000 euro: "
+                        "Begroting primair 2023: table 11.237, overview 8.807, difference "
+                        "2.430; Begroting na wijziging 2023: table 12.918, overview 10.488, "
+                        "difference 2.430; Realisatie 2023: table 11.960, overview 10.035, "
+                        "difference 1.925; the document totals agree, so the overview shows "
+                        "this part of the programme on other lines (algemene dekkingsmiddelen, "
+                        "overhead ...)"]
 
 
 INDICATOR = """

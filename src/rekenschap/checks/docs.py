@@ -36,6 +36,23 @@ income) after undoing the table's `sign_convention` (`positive`: Groningen print
 against the table's `difference_convention`, or, when none is recorded, against whichever of
 actual - amended, amended - actual or '"+" = voordeel' fits every row.
 
+## One finding, one problem
+
+A finding is reported once, by one owner, where `rekenschap check` shows import and check problems
+together:
+
+- **Arithmetic** belongs to the checks (`FIN-SALDO`, `FIN-SIGN`, `FIN-RESERVES`, `FIN-DIFFERENCE`,
+  `FIN-TOTALS`), with the page and line of the row, whether the report came from a PDF, a text
+  dump or the editor. The PDF importer reports only what it read: `PDF-FIN-ROUNDING` where the
+  printed digits are off by exactly one unit of the scale, which the checks tolerate
+  (`arithmetic_tolerance`), so the two never report the same sum (see docs/import-problems.md).
+- **Ambiguous number order** in a claim ("13.140 tegenover 13.044") belongs to
+  `IND-CLAIM-AMBIGUOUS`; the text importer's `TXT-AMBIGUOUS-ORDER` is only for sentences without
+  a claim.
+- **Grouped notices**: where a programme's row differs from the document overview in several
+  columns while the document totals agree, `FIN-TOTALS` gives one notice per overview row that
+  lists the columns (amounts in both tables and the difference), located at that row.
+
 ## How variance explanations are matched
 
 A variance of a programme's lasten (or baten, or reserves) between begroting na wijziging and

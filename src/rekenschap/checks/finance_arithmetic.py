@@ -77,8 +77,9 @@ TOTALS = Code(
     "equal the sum of the programme tables, and each programme's baten, lasten and saldo there "
     "must equal its own table in the column of the same kind and year (tolerance: one unit of "
     "the coarser table); messages give both amounts and both pages. A programme difference while "
-    "the document total agrees is a notice: the overview shows part of the programme on lines "
-    "of their own (algemene dekkingsmiddelen, overhead ...).",
+    "the document total agrees is a notice, one per overview row listing the columns that "
+    "differ: the overview shows part of the programme on lines of their own (algemene "
+    "dekkingsmiddelen, overhead ...).",
     "BBV art. 8 / art. 25 (a programme is the sum of its parts); BBV art. 17 and 27 (overzicht "
     "van baten en lasten)",
 )

@@ -10,7 +10,8 @@ en lasten): part of FIN-TOTALS.
    agrees, a difference means the overview shows part of the programme on other lines: many
    documents move the taakvelden of algemene dekkingsmiddelen, overhead, Vpb and onvoorzien out
    of their programme into lines of their own (Wassenaar says so under its recapitulatie). That
-   is reported as a notice; where the total does not agree either, as an error.
+   is reported as one notice per overview row, listing the columns that differ; where the total
+   does not agree either, as an error per cell.
 
 Amounts are compared in euros and as magnitudes, so tables with different scales or sign
 conventions compare correctly; columns are matched by kind and year.
@@ -116,6 +117,7 @@ def check_overview(report: Report, config: CheckConfig, code: Code) -> list[Prob
         if prog is None or table is None or own is None:
             continue
         tol = config.arithmetic_tolerance * max(o_scale, scale_of(table, report))
+        moved: list[str] = []
         for col in overview.columns:
             if col.kind in (ColumnKind.DIFFERENCE, ColumnKind.OTHER):
                 continue
@@ -128,18 +130,26 @@ def check_overview(report: Report, config: CheckConfig, code: Code) -> list[Prob
             p_eur = magnitude(table, own, mine) * scale_of(table, report)
             if abs(o_eur - p_eur) <= tol:
                 continue
-            moved = agrees.get((row.kind, col.key), False)
-            text = (f"{programme_label(prog)}, {ROW_NL[row.kind]}, {col.label}: the programme's "
-                    f"table says {table_amount(mine)} ({_page(own.provenance or table.provenance)})"
-                    f" but the overview says {table_amount(shown)} ({_page(row.provenance)}); "
-                    f"difference {table_amount(abs(o_eur - p_eur) / Decimal(o_scale))} x "
-                    f"{table_amount(Decimal(o_scale))} euro")
-            if moved:
-                text += ("; the document totals agree, so the overview shows this part of the "
-                         "programme on other lines (algemene dekkingsmiddelen, overhead ...)")
-            problem = code.problem(text, where(row.provenance, f"overview.rows[{i}]",
-                                               overview.provenance, table.provenance))
-            if moved:
-                problem = problem.model_copy(update={"severity": Severity.NOTICE})
-            problems.append(problem)
+            difference = table_amount(abs(o_eur - p_eur) / Decimal(o_scale))
+            if agrees.get((row.kind, col.key), False):
+                moved.append(f"{col.label}: table {table_amount(mine)}, overview "
+                             f"{table_amount(shown)}, difference {difference}")
+                continue
+            problems.append(code.problem(
+                f"{programme_label(prog)}, {ROW_NL[row.kind]}, {col.label}: the programme's "
+                f"table says {table_amount(mine)} ({_page(own.provenance or table.provenance)})"
+                f" but the overview says {table_amount(shown)} ({_page(row.provenance)}); "
+                f"difference {difference} x {table_amount(Decimal(o_scale))} euro",
+                where(row.provenance, f"overview.rows[{i}]", overview.provenance,
+                      table.provenance)))
+        if moved:
+            problems.append(code.problem(
+                f"{programme_label(prog)}, {ROW_NL[row.kind]}: the programme's table "
+                f"({_page(own.provenance or table.provenance)}) and the overview "
+                f"({_page(row.provenance)}) differ in {len(moved)} column(s), x "
+                f"{table_amount(Decimal(o_scale))} euro: {'; '.join(moved)}; the document "
+                "totals agree, so the overview shows this part of the programme on other lines "
+                "(algemene dekkingsmiddelen, overhead ...)",
+                where(row.provenance, f"overview.rows[{i}]", overview.provenance,
+                      table.provenance)).model_copy(update={"severity": Severity.NOTICE}))
     return problems
