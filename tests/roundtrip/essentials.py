@@ -77,7 +77,8 @@ def goals(report: Report) -> list[Any]:
 
 
 def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
-    """Indicator names with their observations (period, value, qualifier) by period, their
+    """Indicator names with their observations (period, value, qualifier, source, reference
+    date) by period, their
     benchmarks (region, code, values), their dated targets, baseline year and their target
     (desired direction, value, period; undated ones too).
 
@@ -85,7 +86,8 @@ def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
     per year has no place for them (a known limit of the print layout).
     """
     def observations(i: Indicator) -> list[Any]:
-        found = [(o.period, _num(o.value), o.qualifier) for o in i.observations
+        found = [(o.period, _num(o.value), o.qualifier, o.source, o.reference_date)
+                 for o in i.observations
                  if o.period is not None or not dated_only]
         return sorted(found, key=lambda t: (t[0] is None, t[0] or ""))
     def benchmarks(i: Indicator) -> list[Any]:

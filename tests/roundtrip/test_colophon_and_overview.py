@@ -55,3 +55,16 @@ def test_overview_with_lasten_and_baten_only_and_programme_names() -> None:
         (RowKind.LASTEN, "Veiligheid", "1"), (RowKind.BATEN, "Veiligheid", "1"),
         (RowKind.LASTEN, "Overhead", None)]
     assert list(table.rows[0].values.values()) == [Decimal(-4412), Decimal(-4493)]
+
+
+def test_observation_note_gives_source_and_reference_date_per_year() -> None:
+    from rekenschap.importers.pdf.observationnotes import parse_observation_note
+
+    note = ("Bron en peildatum per jaar: 2022: Bureau Halt; 2023: CBS, peildatum 2024-03-01; "
+            "2024: peildatum 2024-06-30.")
+    assert parse_observation_note(note) == {
+        "2022": ("Bureau Halt", None), "2023": ("CBS", "2024-03-01"),
+        "2024": (None, "2024-06-30")}
+    english = "Source and reference date per year: 2023: CBS, reference date 2024-03-01."
+    assert parse_observation_note(english) == {"2023": ("CBS", "2024-03-01")}
+    assert parse_observation_note("Bron: CBS, 2023.") == {}

@@ -83,6 +83,9 @@ def test_rich_report_keeps_indicators(rich: tuple[Report, Report, list[Problem]]
     assert essentials.indicators(back) == essentials.indicators(report)
     assert essentials.units(back, labels=False) == essentials.units(report, labels=False)
     assert essentials.unit_labels(report).items() <= essentials.unit_labels(back).items()
+    dated = [(o.period, o.reference_date) for o in back.programmes[0].indicators[0].observations
+             if o.reference_date]
+    assert dated == [("2024", "2024-03-01")]
     halt = back.programmes[0].indicators[1]
     assert halt.unit is not None and halt.unit.per == 1000
     assert back.programmes[0].indicators[0].source == "CBS"

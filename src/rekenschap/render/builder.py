@@ -36,7 +36,11 @@ from rekenschap.render.pagedata import (
     SectionData,
     TableData,
 )
-from rekenschap.render.print_tables import grouped_overview, grouped_taakvelden
+from rekenschap.render.print_tables import (
+    grouped_overview,
+    grouped_taakvelden,
+    observation_notes,
+)
 
 MAIN_COLUMN_ORDER = (ColumnKind.ACTUAL, ColumnKind.BUDGET, ColumnKind.AMENDED_BUDGET,
                      ColumnKind.ORIGINAL_BUDGET, ColumnKind.ESTIMATE)
@@ -78,6 +82,7 @@ def build_document(report: Report, *, lang: Lang = "nl", problems: Sequence[Prob
         slug=slug, lang=lang, title=title, organisation=report.organisation.name,
         cbs_code=report.organisation.cbs_code, recapitulation=grouped_overview(report, fmt),
         taakveld_tables=grouped_taakvelden(report, fmt),
+        observation_notes=observation_notes(report, fmt),
         kind_label=kind_label, year=year, unit_label=fmt.money_unit(report.unit),
         overview=replace(_overview(report, pages, fmt), printed=printed_overview(report, fmt),
                          reconciliation=reconciliation(report, fmt, main_column(report)),

@@ -220,6 +220,8 @@ class DocumentData:
     """The document's own overview as the PDF prints it (print only)."""
     taakveld_tables: tuple[GroupedTable, ...] = ()
     """Each programme's overview per taakveld as the PDF prints it (print only)."""
+    observation_notes: tuple[tuple[str | None, ...], ...] = ()
+    """Per programme page and indicator: the source/reference-date note (print only)."""
 
     def tables(self) -> list[tuple[str, str, TableData]]:
         """Every table as (page name, short name, table), overview first, in reading order.

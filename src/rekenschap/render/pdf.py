@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pikepdf
 from markupsafe import Markup
 from weasyprint import HTML  # type: ignore[import-untyped]
 
@@ -57,4 +58,30 @@ def write_pdf(doc: DocumentData, out: str | Path, renderer: ChartRenderer | None
     path.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=print_html(doc, renderer), base_url=str(path.parent)).write_pdf(
         path, pdf_variant="pdf/ua-1", custom_metadata=True)
+    _scope_table_headers(path)
     return path
+
+
+def _scope_table_headers(path: Path) -> None:
+    """Give every table header cell (TH) its /Scope: Column in a table head, Row in the body.
+
+    WeasyPrint tags TH cells without it; PDF/UA (Matterhorn 15-003) wants the scope of a TH
+    in a table that does not use Headers/IDs.
+    """
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        stack: list[tuple[pikepdf.Object, str]] = [(pdf.Root.StructTreeRoot, "")]
+        while stack:
+            node, part = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack.extend((k, part) for k in node)
+                continue
+            if not isinstance(node, pikepdf.Dictionary):
+                continue
+            kind = str(node.get("/S", ""))
+            if kind == "/TH":
+                scope = pikepdf.Name.Column if part == "/THead" else pikepdf.Name.Row
+                node.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=scope)
+            kids = node.get("/K")
+            if kids is not None:
+                stack.append((kids, kind if kind in {"/THead", "/TBody"} else part))
+        pdf.save(path)

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rekenschap.model import FinanceRow, FinanceTable, Report, RowKind
+from rekenschap.model import FinanceRow, FinanceTable, Indicator, Report, RowKind
 from rekenschap.render.formatting import Formatter
 from rekenschap.render.messages import message
 
-__all__ = ["GroupedTable", "grouped_overview", "grouped_taakvelden"]
+__all__ = ["GroupedTable", "grouped_overview", "grouped_taakvelden", "observation_notes"]
 
 _SLOT = {RowKind.BATEN: "Baten", RowKind.RESERVE_WITHDRAWAL: "Baten",
          RowKind.LASTEN: "Lasten", RowKind.RESERVE_ADDITION: "Lasten",
@@ -119,3 +119,25 @@ def grouped_taakvelden(report: Report, fmt: Formatter) -> tuple[GroupedTable, ..
         if found is not None:
             out.append(found)
     return tuple(out)
+
+
+def _note(indicator: Indicator, fmt: Formatter) -> str | None:
+    nl = fmt.lang == "nl"
+    parts = []
+    for o in indicator.observations:
+        if o.period is None or (o.source is None and o.reference_date is None):
+            continue
+        date = (f"{'peildatum' if nl else 'reference date'} {o.reference_date}"
+                if o.reference_date else "")
+        parts.append(f"{o.period}: " + ", ".join(p for p in (o.source, date) if p))
+    if not parts:
+        return None
+    label = "Bron en peildatum per jaar" if nl else "Source and reference date per year"
+    return f"{label}: {'; '.join(parts)}."
+
+
+def observation_notes(report: Report, fmt: Formatter) -> tuple[tuple[str | None, ...], ...]:
+    """Per programme (in :meth:`Report.all_programmes` order) and indicator: the note under the
+    indicator naming each observation's source and reference date (peildatum), or ``None``
+    when no observation has one (``importers/pdf/observationnotes.py`` reads it back)."""
+    return tuple(tuple(_note(i, fmt) for i in p.indicators) for p in report.all_programmes())

@@ -31,6 +31,7 @@ from rekenschap.importers.pdf.headed_goals import find_headed_goals
 from rekenschap.importers.pdf.indicatorfacts import add_indicator_facts
 from rekenschap.importers.pdf.indicators import attach_indicators, find_indicator_tables
 from rekenschap.importers.pdf.layout import Page
+from rekenschap.importers.pdf.observationnotes import add_observation_notes
 from rekenschap.importers.pdf.overview import find_overview
 from rekenschap.importers.pdf.programmes import Chapter, body_size, split_chapters
 from rekenschap.importers.pdf.sections import Question, match_document, match_w_section
@@ -220,6 +221,8 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         problems += found
         effects = add_indicator_facts(effects, sections.get(Question.INDICATORS, []),
                                       body=body_size(chapter.lines))
+        effects = add_observation_notes(effects, sections.get(Question.INDICATORS, []),
+                                        body=body_size(chapter.lines))
     explanations, found = find_explanations(
         sections.get(Question.EXPLANATION, []), file=file, path=path)
     problems += found

@@ -1,0 +1,78 @@
+"""Source and reference date per observation, from the note under an indicator's own heading.
+
+A table with a column per year has no room for where each value comes from or on which date
+it was measured (peildatum). Documents that need it add a note under the indicator; this
+project prints one line (``render/print_tables.observation_notes``):
+"Bron en peildatum per jaar: 2022: Bureau Halt; 2024: CBS, peildatum 2024-03-01." (English:
+"Source and reference date per year: ...; 2024: CBS, reference date 2024-03-01."). A year
+the note names but the indicator has no observation for is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rekenschap.importers.pdf.flow import FlowLine
+from rekenschap.importers.textdump_lines import join_lines
+from rekenschap.model import Indicator
+
+__all__ = ["add_observation_notes", "parse_observation_note"]
+
+_LABEL = re.compile(r"^(?:bron en peildatum per jaar|source and reference date per year)\s*:\s*",
+                    re.I)
+_ENTRY = re.compile(r"^(?P<period>\d{4}(?:-Q[1-4]|-\d{2,4})?)\s*:\s*(?P<source>.*?)"
+                    r"(?:,?\s*(?:peildatum|reference date)\s+(?P<date>[^\s;]+))?$", re.I)
+
+
+def parse_observation_note(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Period -> (source, reference date) from a note line; empty when ``text`` is none."""
+    m = _LABEL.match(text.strip())
+    if m is None:
+        return {}
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for part in text.strip()[m.end():].rstrip(".").split(";"):
+        if (e := _ENTRY.match(part.strip())) is not None:
+            out[e.group("period")] = (e.group("source").strip() or None, e.group("date"))
+    return out
+
+
+def _note_under(lines: Sequence[FlowLine], start: int, body: float) -> str | None:
+    """The note line (with its wrapped continuation) among the lines after a heading."""
+    for k in range(start, len(lines)):
+        if lines[k].size > body + 0.25:
+            return None  # the next heading
+        if _LABEL.match(lines[k].text.strip()):
+            parts = [lines[k].text]
+            for more in lines[k + 1:]:
+                if parts[-1].rstrip().endswith(".") or more.size > body + 0.25:
+                    break
+                parts.append(more.text)
+            return join_lines(parts)
+    return None
+
+
+def add_observation_notes(indicators: Sequence[Indicator], lines: Sequence[FlowLine], *,
+                          body: float) -> list[Indicator]:
+    """``indicators`` with the source and reference date their note gives per period."""
+    by_name = {i.name: n for n, i in enumerate(indicators)}
+    out = list(indicators)
+    k = 0
+    while k < len(lines):
+        if lines[k].size <= body + 0.25:
+            k += 1
+            continue
+        end = k + 1  # a long name wraps: the heading is every heading-size line in a row
+        while end < len(lines) and lines[end].size > body + 0.25:
+            end += 1
+        n = by_name.get(join_lines([fl.text for fl in lines[k:end]]))
+        note = _note_under(lines, end, body) if n is not None else None
+        if n is not None and note and (found := parse_observation_note(note)):
+            ind = out[n]
+            observations = tuple(
+                o.model_copy(update={"source": found[o.period][0],
+                                     "reference_date": found[o.period][1]})
+                if o.period in found else o for o in ind.observations)
+            out[n] = ind.model_copy(update={"observations": observations})
+        k = end
+    return out
