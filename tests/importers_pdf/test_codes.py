@@ -10,7 +10,8 @@ from rekenschap.importers.pdf.codes import STRUCTURE_CODES
 PDF = Path(__file__).resolve().parents[2] / "src" / "rekenschap" / "importers" / "pdf"
 MINE = ["flow", "sections", "programmes", "cells", "columns", "finance", "consistency", "goals",
         "twocolumn", "explanations", "indicators", "effects", "taakvelden", "status",
-        "structure", "overview", "indicatorfacts", "yeartable"]
+        "structure", "overview", "indicatorfacts", "yeartable",
+        "realised_table", "taakveld_signs"]
 
 
 def test_every_emitted_code_is_documented_and_every_documented_code_is_emitted() -> None:

@@ -64,6 +64,9 @@ STRUCTURE_CODES: dict[str, str] = {
     "PDF-TAAKVELD-CELLS": "A taakveld row has a different number of amounts than the table; "
                           "skipped.",
     "PDF-TAAKVELD-PROGRAMME": "A taakveld table names a programme that was not found.",
+    "PDF-TAAKVELD-SIGN": "A taakveld amount whose sign, negated, is the only way baten + "
+                         "lasten = saldo holds in its column group: a minus sign was lost (OCR); "
+                         "read negated (notice).",
     "PDF-TAAKVELD-SUM": "The taakveld total saldo differs from the programme's saldo by more "
                         "than one unit.",
     "PDF-STATUS-UNKNOWN": "A result's status icon is not in the document's legend; status left "

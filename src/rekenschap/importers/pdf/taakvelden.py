@@ -21,6 +21,7 @@ from decimal import Decimal
 from rekenschap.importers.pdf.cells import cells_of, split_label_values
 from rekenschap.importers.pdf.columns import ColumnContext, map_column
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
+from rekenschap.importers.pdf.taakveld_signs import repair_signs
 from rekenschap.model import (
     FinanceColumn,
     FinanceRow,
@@ -148,6 +149,10 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
             break
     negative = any(v is not None and v < 0 for r in rows for k, v in r.values.items()
                    if k.endswith("_lasten"))
+    if negative:  # saldo = baten + lasten in every group: a lost minus sign shows
+        repaired = [repair_signs(r, columns, file=file) for r in rows]
+        rows = [r for r, _ in repaired]
+        problems += [p for _, found in repaired for p in found]
     table = FinanceTable(
         # the label column's words only: group headers printed beside a wrapped title
         # ("Programma:P2 Mens en" / groups / "maatschappij") are not part of it
