@@ -36,7 +36,7 @@ PDF_SEVERITY: dict[str, str] = {
     "PDF-TAAKVELD-CELLS": "warning", "PDF-TAAKVELD-PROGRAMME": "warning",
     "PDF-TAAKVELD-SUM": "warning", "PDF-STATUS-UNKNOWN": "notice",
     "PDF-STATUS-UNREADABLE": "notice", "PDF-IND-YEARS-EMPTY": "warning",
-    "PDF-IND-YEARS-VALUE": "warning",
+    "PDF-IND-YEARS-VALUE": "warning", "PDF-TAAKVELD-SIGN": "notice",
 }
 
 _TODO = {

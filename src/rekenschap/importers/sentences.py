@@ -156,6 +156,9 @@ def _problem(code: str, severity: Severity, message: str,
                    location=Location.of(provenance))
 
 
+_MAX_NAME = 150  # longest indicator name in the BBV catalogue is under 100 characters
+
+
 def parse_indicator_sentence(
     sentence: str, *, year: int | None, provenance: Provenance | None = None,
 ) -> tuple[Indicator | None, list[Problem]]:
@@ -171,8 +174,8 @@ def parse_indicator_sentence(
     ref = _REFERENCE_RE.search(main)
     cut = min(m.start() for m in (verb, ref) if m is not None) if (verb or ref) else len(main)
     name = re.sub(r"\s+(?:is|zijn|was|waren)$", "", main[:cut].strip(" ,;:-"), flags=re.I)
-    if not name:
-        return None, []
+    if not name or len(name) > _MAX_NAME:
+        return None, []  # a paragraph that happens to contain a trend verb is no indicator
 
     claims: tuple[Claim, ...] = ()
     baseline: str | None = None

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from rekenschap.importers.headings import Tense, document_hint_from_name
+from rekenschap.importers.textdump_indicator_table import TableRow
 from rekenschap.importers.textdump_lines import join_lines, split_lines
 from rekenschap.importers.textdump_outline import Outline, outline
 from rekenschap.importers.textdump_programme import build_programme
@@ -140,6 +141,29 @@ def _unit(options: Any, programmes: list[Programme], file: str,
     return MoneyUnit()
 
 
+def _place_rows(programmes: list[Programme], rows: list[TableRow], file: str,
+                problems: list[Problem]) -> list[Programme]:
+    """Indicator table rows whose "Progr." cell names another programme go to that one."""
+    by_code: dict[str | None, int] = {}
+    for i, p in enumerate(programmes):
+        if p.code:
+            by_code.setdefault(p.code, i)  # the first programme with that code
+    out = list(programmes)
+    for row in rows:
+        index = by_code.get(row.programme)
+        if index is None:
+            problems.append(Problem(
+                code="TXT-INDICATOR-PROGRAMME", severity=Severity.WARNING,
+                message=f"indicator {row.indicator.name!r} names programme {row.programme!r}, "
+                        "which is not in the text; not attached",
+                location=Location.of(row.indicator.provenance)))
+            continue
+        target = out[index]
+        out[index] = target.model_copy(
+            update={"indicators": (*target.indicators, row.indicator)})
+    return out
+
+
 def _nest(programmes: list[Programme]) -> list[Programme]:
     """Put a deelprogramma under the programma whose code prefixes its code ("2" -> "2.2")."""
     out: list[Programme] = []
@@ -172,10 +196,13 @@ def _import(text: str, file: str, options: Any) -> tuple[Report, list[Problem]]:
             f"programme (lines {content[0].number}-{content[-1].number}): "
             f"{join_lines([ln.text for ln in content])[:200]!r}", file, content[0].number))
     programmes: list[Programme] = []
+    elsewhere: list[TableRow] = []
     for draft in plan.programmes:
-        programme, more = build_programme(draft, file=file, year=year_hint)
+        programme, more, rows = build_programme(draft, file=file, year=year_hint)
         programmes.append(programme)
         problems.extend(more)
+        elsewhere.extend(rows)
+    programmes = _place_rows(programmes, elsewhere, file, problems)
     if not plan.programmes:
         problems.append(_problem(
             "TXT-NO-PROGRAMME", Severity.ERROR,

@@ -37,8 +37,17 @@ TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
     "TXT-GOAL-NO-ACTIVITY": (Severity.NOTICE, "A goal without activities in the text."),
     "TXT-IMPLICIT-PERIOD": (Severity.NOTICE, "A value stands for the report year, which is not "
                             "known; kept without a period."),
+    "TXT-INDICATOR-TABLE": (Severity.WARNING, "An indicator table whose columns the dump "
+                            "does not keep apart (cells wrapped, single spaces), a row whose "
+                            "cells do not match the header, or a column not understood; not "
+                            "read, the lines are kept as text under 'Overige tekst'."),
+    "TXT-INDICATOR-PROGRAMME": (Severity.WARNING, "An indicator table row names a programme "
+                                "('Progr.' column) that is not in the text; not attached, the "
+                                "problem names the indicator."),
     "TXT-INDICATOR-VALUE": (Severity.WARNING, "A year printed without a value, or numbers not "
-                            "read as value, year or unit, in an indicator sentence."),
+                            "read as value, year or unit, in an indicator sentence; in an "
+                            "indicator table a cell that is not a number (left out) or has no "
+                            "year (kept without a period)."),
     "TXT-INTERNAL": (Severity.ERROR, "A bug in the text importer; an empty report is returned. "
                      "Please report it with the input."),
     "TXT-KIND-INFERRED": (Severity.NOTICE, "The document kind is not stated; inferred from the "

@@ -45,6 +45,10 @@ class TextLine:
     number: int
     page: int | None
     text: str
+    cells: tuple[tuple[int, str], ...] = ()
+    """The line split at runs of two or more spaces (tabs expanded), each piece with its
+    character offset, when the line has such gaps or is indented by them (a table row in a
+    layout-preserving dump, ``pdftotext -layout``); ``()`` otherwise."""
 
     @property
     def blank(self) -> bool:
@@ -62,6 +66,16 @@ def _clean(raw: str) -> str:
     return " ".join(text.split())
 
 
+_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _cells(raw: str) -> tuple[tuple[int, str], ...]:
+    if "\t" not in raw and "  " not in raw.rstrip():
+        return ()
+    line = raw.expandtabs(8)
+    return tuple((m.start(), _clean(m.group(0))) for m in _CELL.finditer(line))
+
+
 def split_lines(text: str) -> list[TextLine]:
     """Number the lines of ``text``; a form feed starts a new page (pages are ``None`` when the
     dump has no form feeds, as in the seed)."""
@@ -71,15 +85,16 @@ def split_lines(text: str) -> list[TextLine]:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for number, raw in enumerate(raw_lines, start=1):
         if not paged or "\f" not in raw:
-            out.append(TextLine(number, page if paged else None, _clean(raw)))
+            out.append(TextLine(number, page if paged else None, _clean(raw), _cells(raw)))
             continue
         # A form feed inside a line: the text before it ends a page, the text after starts the
         # next; each piece keeps the line number.
         parts = raw.split("\f")
-        pieces = [(page + k, _clean(part)) for k, part in enumerate(parts)]
+        pieces = [(page + k, _clean(part), _cells(part)) for k, part in enumerate(parts)]
         page += len(parts) - 1
-        kept = [p for p in pieces if p[1]] or [(page, "")]
-        out.extend(TextLine(number, pg, txt) for pg, txt in kept)
+        none: tuple[tuple[int, str], ...] = ()
+        kept = [p for p in pieces if p[1]] or [(page, "", none)]
+        out.extend(TextLine(number, pg, txt, cells) for pg, txt, cells in kept)
     return out
 
 

@@ -5,7 +5,8 @@ Takes a :class:`ProgrammeDraft` from the outline and reads its zones:
 - goal zones (and the zone right under the programme heading) hold the interleaved
   goals/activities block, possibly followed by the finance table and indicator bullets (the
   seed has no headings for those);
-- a finance zone holds the table; an indicator zone holds indicator sentences;
+- a finance zone holds the table; an indicator zone holds indicator tables
+  (:mod:`textdump_indicator_table`) and indicator sentences;
 - an explanation zone ("Toelichting op verschillen ... >= € 50.000") becomes a
   :class:`VarianceExplanation` (:mod:`textdump_explanations`), the text around its items a
   :class:`Section`; development zones become :class:`Section` text.
@@ -22,6 +23,11 @@ from rekenschap.importers.sentences import parse_indicator_sentence
 from rekenschap.importers.textdump_explanations import parse_explanation
 from rekenschap.importers.textdump_finance import find_finance_block, parse_finance_block
 from rekenschap.importers.textdump_goals import goal_code_of, parse_goal_block
+from rekenschap.importers.textdump_indicator_table import (
+    TableRow,
+    find_indicator_table,
+    read_indicator_table,
+)
 from rekenschap.importers.textdump_lines import TextLine, bullet_text, is_bullet, join_lines
 from rekenschap.importers.textdump_outline import ProgrammeDraft
 from rekenschap.model import (
@@ -87,6 +93,7 @@ class _Collector:
         self.finance: FinanceTable | None = None
         self.indicators: list[Indicator] = []
         self.explanations: list[VarianceExplanation] = []
+        self.elsewhere: list[TableRow] = []
         self.sections: list[Section] = []
         self.leftover: list[str] = []
         self.leftover_first: Provenance | None = None
@@ -177,6 +184,24 @@ class _Collector:
             self.indicators_block(lines)
 
     def indicators_block(self, lines: Sequence[TextLine]) -> None:
+        """Indicator tables (:mod:`textdump_indicator_table`) and indicator sentences."""
+        pos = 0
+        while (table := find_indicator_table(lines, pos)) is not None:
+            self.sentences_block(lines[pos:table.start])
+            rows, unread, problems = read_indicator_table(lines, table, file=self.file)
+            for row in rows:
+                if row.programme is None or row.programme == self.programme_code:
+                    self.indicators.append(row.indicator)
+                else:  # "Progr. 2" in a table printed under another programme
+                    self.elsewhere.append(row)
+            self.problems.extend(problems)
+            if unread:  # reported by the table reader; the printed lines are kept
+                self.keep("\n".join(ln.text for ln in unread), _where(unread, self.file),
+                          report=False)
+            pos = table.end
+        self.sentences_block(lines[pos:])
+
+    def sentences_block(self, lines: Sequence[TextLine]) -> None:
         for item in group_items(lines):
             text = _item_text(item)
             where = _where(item, self.file)
@@ -209,8 +234,9 @@ class _Collector:
 
 
 def build_programme(draft: ProgrammeDraft, *, file: str,
-                    year: int | None) -> tuple[Programme, list[Problem]]:
-    """Read every zone of ``draft`` into a :class:`Programme`."""
+                    year: int | None) -> tuple[Programme, list[Problem], list[TableRow]]:
+    """Read every zone of ``draft`` into a :class:`Programme`; also returns indicator table rows
+    that name another programme ("Progr." column), for the caller to place."""
     c = _Collector(file, year, draft.heading.code)
     for zone in draft.zones:
         q = zone.question
@@ -246,4 +272,4 @@ def build_programme(draft: ProgrammeDraft, *, file: str,
         provenance=Provenance(file=file, page=draft.line.page, line=draft.line.number,
                               line_end=last.number),
     )
-    return programme, c.problems
+    return programme, c.problems, c.elsewhere
