@@ -24,6 +24,12 @@ TOKENS = st.sampled_from([
     "Primitieve begroting", "Rekening", "Programma 1 ", "Deelprogramma 2.2.", "x € 1.000",
     "Wat wilden we bereiken?", "Wat mag het kosten?", "huisartsen-", "per 1000 inwoners",
     "> 100 ", "2projecten", "12", "Pagina 3 van 9",
+    # indicator tables and variance explanations
+    "Indicator  Eenheid  Bron  2022  Nederland", "   ", "\t", "Progr. Nr. Naam Indicator",
+    "10 (2022)", "n.v.t.", "9,98%", "  1    8. ", "Beleidsindicatoren",
+    "Toelichting op verschillen >= € 50.000", "a. ", "Taakveld 1.1 ",
+    "(per saldo nadelig € 42.000)", "De overige verschillen", "voordeel lagere lasten",
+    "incidenteel",
 ])
 TEXT = st.lists(st.one_of(TOKENS, st.text(max_size=12)), max_size=80).map("".join)
 
@@ -131,3 +137,29 @@ def test_join_lines_only_drops_spaces_and_break_hyphens(parts: list[str]) -> Non
     assert len(original) - len(squeezed) <= max(0, len(parts) - 1)
     assert squeezed.replace("-", "") == original.replace("-", "")
     assert "  " not in joined
+
+
+LAYOUT = [
+    "Programma 1 Veiligheid", "Beleidsindicatoren",
+    "Progr. Nr. Naam Indicator     Eenheid               Bron    Wassenaar     Nederland",
+    "                                                            (jaartal)     (jaartal)", "",
+    "                              Aantal per 1.000",
+    "  1    8. Winkeldiefstallen                         CBS     0,6 (2022)    2,3 (2022)",
+    "                              inwoners", "",
+    "  2    17. Absoluut verzuim   per 1.000 leerlingen  DUO     1,3 (2022)    n.v.t.",
+    "Toelichting op verschillen tussen begroot actueel/werkelijk >= € 50.000",
+    "Taakveld 1.1 Crisisbeheersing", "a. Opvang (per saldo nadelig € 42.000).", "Tekst.",
+    "Precariobelasting (voordeel hogere baten €62.000)", "De overige verschillen zijn klein.",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, len(LAYOUT) - 1), st.integers(0, 90),
+                          st.sampled_from(["", " ", "  ", "\t", "x", "(", "12", "€", "\n"])),
+                max_size=8))
+def test_mutated_layout_tables_and_explanations_never_raise(
+        edits: list[tuple[int, int, str]]) -> None:
+    lines = list(LAYOUT)
+    for i, k, piece in edits:
+        lines[i] = lines[i][:k] + piece + lines[i][k + 1:]
+    _check("\n".join(lines))
