@@ -68,3 +68,25 @@ def test_observation_note_gives_source_and_reference_date_per_year() -> None:
     english = "Source and reference date per year: 2023: CBS, reference date 2024-03-01."
     assert parse_observation_note(english) == {"2023": ("CBS", "2024-03-01")}
     assert parse_observation_note("Bron: CBS, 2023.") == {}
+
+
+def test_a_computed_difference_that_agrees_is_dropped_one_that_does_not_is_kept() -> None:
+    from rekenschap.importers.pdf.computed import drop_computed_difference
+    from rekenschap.model import FinanceTable
+
+    def table(diff: str) -> FinanceTable:
+        return FinanceTable.model_validate({
+            "columns": [{"key": "w", "label": "Begroting na wijziging", "kind": "amended_budget"},
+                        {"key": "r", "label": "Realisatie", "kind": "actual"},
+                        {"key": "d", "label": "Verschil (berekend)", "kind": "difference"}],
+            "rows": [{"kind": "lasten", "label": "Lasten",
+                      "values": {"w": "-2100", "r": "-2150", "d": diff}},
+                     {"kind": "baten", "label": "Baten", "values": {"w": "10", "r": None,
+                                                                     "d": None}}]})
+
+    dropped = drop_computed_difference(table("-50"))
+    assert [c.key for c in dropped.columns] == ["w", "r"]
+    assert all("d" not in r.values for r in dropped.rows)
+    assert drop_computed_difference(table("50")).columns == dropped.columns  # either sign
+    kept = drop_computed_difference(table("-49"))  # disagrees: the checks report it
+    assert [c.key for c in kept.columns] == ["w", "r", "d"]

@@ -21,6 +21,7 @@ from typing import TypeVar
 from rekenschap.importers.headings import document_hint_from_name
 from rekenschap.importers.pdf.colophon import read_colophon
 from rekenschap.importers.pdf.columns import ColumnContext
+from rekenschap.importers.pdf.computed import drop_computed_difference
 from rekenschap.importers.pdf.consistency import finance_problems
 from rekenschap.importers.pdf.effects import find_effect_indicators
 from rekenschap.importers.pdf.explanations import find_explanations
@@ -169,6 +170,7 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
     finance_lines = sections.get(Question.FINANCE, [])
     table, found = find_finance_table(finance_lines, file=file, context=ctx, path=path)
     problems += found
+    table = drop_computed_difference(table) if table is not None else None
     if table is None:
         where = finance_lines[0] if finance_lines else chapter.lines[0]
         problems.append(Problem(
