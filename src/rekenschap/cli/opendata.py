@@ -66,8 +66,9 @@ def fill(
     cbs: Annotated[str | None, typer.Option(
         "--cbs", help="CBS code, e.g. GM0629 (default: the report's organisation.cbs_code).",
     )] = None,
-    data: Annotated[Path | None, typer.Option("--data", help="83648NED StatLine CSV export or "
-                                              "saved OData TypedDataSet JSON.")] = None,
+    data: Annotated[Path | None, typer.Option("--data", help="83648NED StatLine CSV export, or "
+                                              "saved OData TypedDataSet JSON of 83648NED or "
+                                              "47018NED (police classes).")] = None,
     population: Annotated[Path | None, typer.Option("--population",
                                                     help="70072NED export (population).")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the filled report "

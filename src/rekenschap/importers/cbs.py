@@ -1,4 +1,5 @@
-"""CBS StatLine crime data (table 83648NED "Geregistreerde criminaliteit; soort misdrijf, regio").
+"""CBS StatLine crime data (table 83648NED "Geregistreerde criminaliteit; soort misdrijf, regio",
+and the police's 47018NED "Geregistreerde misdrijven; soort misdrijf, wijk, buurt, jaarcijfers").
 
 Two sources give the same :class:`CrimeTable`:
 
@@ -9,8 +10,11 @@ Two sources give the same :class:`CrimeTable`:
   :func:`load_crime_odata` reads a saved response, :func:`fetch_crime_odata` asks the API when
   the machine is online (optional; nothing else depends on it).
 
-Crime-type codes of both code lists (old "0000000" = totaal, new "T001161") are recognised via
-``catalogue/data/cbs_crime_codes.yaml``; an unknown code or region is reported and kept.
+Crime-type codes of the code lists (old "0000000" = totaal, new "T001161", police classes
+"1.1.1" of 47018NED) are recognised via ``catalogue/data/cbs_crime_codes.yaml``; an unknown code
+or region is reported and kept. 47018NED (on dataderden.cbs.nl) has counts only
+(``GeregistreerdeMisdrijven_1``) and calls its region dimension ``WijkenEnBuurten`` (``RegioS``
+is read too); the table id comes from ``odata.metadata``, else from the police code list.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from rekenschap.model import Location, Problem, Provenance, Severity
 __all__ = [
     "CRIME_CODES_PATH",
     "CRIME_TABLE",
+    "POLICE_TABLE",
     "CodeList",
     "CrimeCodes",
     "CrimeRecord",
@@ -44,11 +49,17 @@ __all__ = [
 ]
 
 CRIME_TABLE = "83648NED"
+POLICE_TABLE = "47018NED"
+"""Police registration by crime class (politie), per municipality, wijk and buurt, per year."""
 CRIME_CODES_PATH = (Path(__file__).resolve().parents[1] / "catalogue" / "data"
                     / "cbs_crime_codes.yaml")
 ODATA_URL = "https://opendata.cbs.nl/ODataApi/odata/{table}/TypedDataSet"
+POLICE_ODATA_URL = "https://dataderden.cbs.nl/ODataApi/odata/{table}/TypedDataSet"
 _PERIOD = re.compile(r"^(?P<year>\d{4})JJ00$")
-_REGION = re.compile(r"^(NL\d{2}|LD\d{2}|PV\d{2}|CR\d{2}|RE\d{2}|GM\d{4})$")
+_REGION = re.compile(
+    r"^(NL\d{2}|LD\d{2}|PV\d{2}|CR\d{2}|RE\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$")
+_REGION_KEYS = ("RegioS", "WijkenEnBuurten")
+_METADATA_TABLE = re.compile(r"/odata/(?P<table>\d{5}[A-Z]{3})/\$metadata", re.I)
 
 
 @dataclass(frozen=True)
@@ -244,17 +255,37 @@ def load_crime_odata(source: Path | str | dict[str, Any], *, name: str | None = 
         return reader.table, reader.problems
     for i, item in enumerate(items):
         where = Location(file=file, path=f"value[{i}]")
-        if not isinstance(item, dict) or not all(
-                isinstance(item.get(k), str) for k in ("SoortMisdrijf", "RegioS", "Perioden")):
-            reader.problems.append(_problem("CBS-ODATA-INVALID", Severity.ERROR,
-                                            "item lacks SoortMisdrijf/RegioS/Perioden; skipped",
-                                            where, "item"))
+        region = next((k for k in _REGION_KEYS if isinstance(item, dict)
+                       and isinstance(item.get(k), str)), None)
+        if region is None or not all(
+                isinstance(item.get(k), str) for k in ("SoortMisdrijf", "Perioden")):
+            reader.problems.append(_problem(
+                "CBS-ODATA-INVALID", Severity.ERROR,
+                "item lacks SoortMisdrijf/RegioS (or WijkenEnBuurten)/Perioden; skipped",
+                where, "item"))
             continue
         count_col, rate_col = _columns(list(item))
-        reader.add(item["SoortMisdrijf"].strip(), item["RegioS"].strip().upper(),
+        reader.add(item["SoortMisdrijf"].strip(), _national(item[region].strip().upper()),
                    item["Perioden"].strip(), item.get(count_col) if count_col else None,
                    item.get(rate_col) if rate_col else None, where, Provenance(file=file))
+    reader.table.table = _table_id(data, reader.table, reader.codes)
     return reader.table, reader.problems
+
+
+def _national(region: str) -> str:
+    """Nederland is "NL00" in CBS's wijk-en-buurt tables (47018NED) and "NL01" elsewhere."""
+    return "NL01" if region == "NL00" else region
+
+
+def _table_id(data: dict[str, Any], table: CrimeTable, codes: CrimeCodes) -> str:
+    """The table's id from ``odata.metadata``, else 47018NED when it uses the police classes."""
+    found = _METADATA_TABLE.search(str(data.get("odata.metadata", "")))
+    if found:
+        return found.group("table").upper()
+    police = codes.lists.get("politie")
+    if police is not None and any(police.pattern.match(c) for c in table.codes()):
+        return POLICE_TABLE
+    return CRIME_TABLE
 
 
 def fetch_crime_odata(region: str, *, table: str = CRIME_TABLE,
@@ -263,9 +294,11 @@ def fetch_crime_odata(region: str, *, table: str = CRIME_TABLE,
 
     Optional live path: the tests use recorded responses with :func:`load_crime_odata`.
     """
+    key = "WijkenEnBuurten" if table == POLICE_TABLE else "RegioS"
     query = urllib.parse.urlencode(
-        {"$filter": f"RegioS eq '{region}' or RegioS eq 'NL01'", "$format": "json"})
-    url = ODATA_URL.format(table=table) + "?" + query
+        {"$filter": f"{key} eq '{region}' or {key} eq 'NL01'", "$format": "json"})
+    base = POLICE_ODATA_URL if table == POLICE_TABLE else ODATA_URL
+    url = base.format(table=table) + "?" + query
     with urllib.request.urlopen(url, timeout=timeout) as response:
         result: dict[str, Any] = json.loads(response.read().decode("utf-8"))
     return result

@@ -1,9 +1,9 @@
-"""BBV crime indicators per 1.000 inhabitants from CBS table 83648NED.
+"""BBV crime indicators per 1.000 inhabitants from CBS table 83648NED or the police's 47018NED.
 
 For each indicator of ``cbs_crime_codes.yaml`` and each year the table has for a region:
 
 * the code list is recognised from the codes present (old 7-digit list, new "T001161"/CRI list,
-  police classes);
+  police classes of 47018NED, which has counts only: its rates are always computed);
 * with a single code and CBS's own rate, that rate is used and cross-checked against
   count / population x 1.000 (``CBS-RATE-MISMATCH`` when they differ by more than the rounding
   of the count to 5 allows);
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from rekenschap.importers.cbs import CRIME_TABLE, CrimeCodes, CrimeTable
+from rekenschap.importers.cbs import CrimeCodes, CrimeTable
 from rekenschap.model import Location, Problem, Provenance, Severity
 
 __all__ = ["NATIONAL", "CrimeValue", "crime_values", "detect_code_list"]
@@ -69,7 +69,7 @@ def crime_values(table: CrimeTable, codes: CrimeCodes, region: str,
     """All BBV crime indicators the table allows for ``region``, per year."""
     problems: list[Problem] = []
     list_name = detect_code_list(table, codes)
-    where = Location(file=table.source, path=f"{CRIME_TABLE}/{region}")
+    where = Location(file=table.source, path=f"{table.table}/{region}")
     if list_name is None:
         return [], [Problem(code="CBS-CODE-LIST-UNKNOWN", severity=Severity.ERROR,
                             message="the table uses none of the known crime code lists",
@@ -101,7 +101,7 @@ def _value(table: CrimeTable, indicator: str, chosen: tuple[str, ...], region: s
            problems: list[Problem]) -> CrimeValue | None:
     records = [table.get(code, region, year) for code in chosen]
     people = population(region, year)
-    source = f"CBS {CRIME_TABLE}"
+    source = f"CBS {table.table}"
     if region == NATIONAL and not any(records):
         return _national(table, indicator, chosen, year, people, source)
     present = [r for r in records if r is not None]

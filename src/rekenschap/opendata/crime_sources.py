@@ -1,7 +1,8 @@
 """Crime indicator values for one municipality and Nederland, from whichever source is at hand.
 
 The CBS OData API when asked for and reachable, else a given file (StatLine CSV export or saved
-OData JSON), else the 83648NED export in the open-data directory; population from 70072NED with
+OData JSON of 83648NED or of the police's 47018NED), else the 83648NED export in the open-data
+directory; population from 70072NED with
 the Iv3 years as fallback. Missing sources are problems, not exceptions.
 """
 
@@ -41,7 +42,8 @@ def load_crime_source(paths: OpenDataPaths, data: Path | None, cbs: str,
     source = data or paths.crime
     if source is None or not source.exists():
         problems.append(Problem(code="CBS-DATA-MISSING", severity=Severity.ERROR,
-                                message="no 83648NED crime data (pass a file or a data root)",
+                                message="no crime data: pass a file (83648NED or 47018NED) "
+                                        "or a data root with an 83648NED export",
                                 location=Location(file=str(source or paths.root / "cbs"))))
         return None, problems
     table, found = (load_crime_odata(source, codes=codes) if source.suffix.lower() == ".json"

@@ -3,7 +3,8 @@
 For every indicator of every programme that is one of the BBV crime indicators (by
 ``catalogue_id`` or, failing that, by its name), and for every year CBS has a value:
 
-* no observation for that year -> one is added (source "CBS 83648NED", reference date);
+* no observation for that year -> one is added (source "CBS 83648NED" or "CBS 47018NED",
+  reference date);
 * an observation earlier filled from CBS -> its value is replaced by the current one;
 * an observation without a value (n.n.b.) -> the CBS value is filled in, the qualifier dropped;
 * an observation from the document itself -> kept as printed; when it differs from CBS by more
