@@ -72,7 +72,8 @@ def axe_violations(driver: Any) -> list[dict[str, Any]]:
     result = driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']}).then(r => done(JSON.stringify("
-        "r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length})))));")
+        "r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
+        " where: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))));")
     return list(json.loads(result))
 
 
@@ -233,3 +234,217 @@ def test_comparison_page_is_accessible(app: dict[str, Any], browser: Any) -> Non
     else:
         assert "De open data ontbreken" in browser.page_source
     assert axe_violations(browser) == []
+
+
+# ---- authoring: check while typing, suggestions, deelprogramma's, tokens, axe everywhere ----
+
+@pytest.fixture(scope="module")
+def authoring(app: dict[str, Any]) -> dict[str, Any]:
+    """A second document, still concept: its programme has an explanation and a deelprogramma,
+    assigned to the auteur; a beheerder for the admin pages."""
+    server: Server = app["server"]
+    report = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    programme = report["programmes"][0]
+    sub = {**{k: v for k, v in programme.items() if k != "code"}, "code": "2.2.1",
+           "name": "Ondermijning", "level": "deelprogramma"}
+    programme["explanations"] = [{"title": "Toelichting op verschillen", "items": [
+        {"title": "Hogere lasten handhaving", "amount": 702000, "text": "Meer inzet."}]}]
+    programme["subprogrammes"] = [sub]
+    created = requests.post(server.url + "/api/v1/documents", json=report, timeout=60,
+                            headers={"Authorization": f"Bearer {app['token']}"})
+    assert created.status_code == 201, created.text
+    pk = created.json()["programmes"][0]["id"]
+    server.manage(
+        "from rekenschap.web.core.models import User, ProgrammeRecord\n"
+        f"ProgrammeRecord.objects.get(pk={pk}).authors.add(User.objects.get(username='auteur'))\n"
+        f"User.objects.create_user('beheer2', password={PASSWORD!r}, role='beheerder')\n")
+    return {"programme": pk, "document": created.json()["id"]}
+
+
+def _api_version(app: dict[str, Any], pk: int) -> int:
+    response = requests.get(f"{app['server'].url}/api/v1/programmes/{pk}", timeout=30,
+                            headers={"Authorization": f"Bearer {app['token']}"})
+    return int(response.json()["version"])
+
+
+def _live_codes(driver: Any) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [li.get_attribute("data-code")
+            for li in driver.find_elements(By.CSS_SELECTOR, "#live-checks li")]
+
+
+def _wait_live(driver: Any, condition: Any) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 30).until(lambda d: condition(_live_codes(d)))
+
+
+def test_finance_findings_follow_the_typing_without_saving(
+        app: dict[str, Any], browser: Any, authoring: dict[str, Any]) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    base, pk = app["server"].url, authoring["programme"]
+    login(browser, base, "auteur")
+    browser.get(f"{base}/programmas/{pk}/financien/")
+    assert "FIN-OVERRUN" in _live_codes(browser)  # the saved content overruns (45.324 > 44.622)
+    assert axe_violations(browser) == []
+    version = _api_version(app, pk)
+    cell = browser.find_element(By.ID, "cell-0-actual")
+    cell.send_keys(Keys.CONTROL, "a")
+    cell.send_keys("44.000")
+    _wait_live(browser, lambda codes: "FIN-OVERRUN" not in codes)  # fixed: it goes
+    cell.send_keys(Keys.CONTROL, "a")
+    cell.send_keys("46.000")
+    _wait_live(browser, lambda codes: "FIN-OVERRUN" in codes)  # broken again: it appears
+    overrun = browser.find_element(By.CSS_SELECTOR, "#live-checks li[data-code=FIN-OVERRUN]")
+    assert "46.000" in overrun.text
+    region = browser.find_element(By.ID, "live-checks")
+    assert region.get_attribute("aria-live") == "polite"
+    cell.send_keys(Keys.CONTROL, "a")
+    cell.send_keys("4x")
+    _wait_live(browser, lambda codes: "WEB-FIELD-UNREADABLE" in codes)
+    assert cell.get_attribute("aria-invalid") == "true"
+    assert axe_violations(browser) == []
+    cell.send_keys(Keys.CONTROL, "a")
+    cell.send_keys("45.324")
+    _wait_live(browser, lambda codes: "WEB-FIELD-UNREADABLE" not in codes)
+    assert cell.get_attribute("aria-invalid") is None
+    assert _api_version(app, pk) == version  # checking saved nothing
+
+
+def test_a_suggested_sentence_is_accepted_with_one_click(
+        app: dict[str, Any], browser: Any, authoring: dict[str, Any]) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, pk = app["server"].url, authoring["programme"]
+    login(browser, base, "auteur")
+    browser.get(f"{base}/programmas/{pk}/")
+    first = browser.find_element(By.CSS_SELECTOR, ".suggestions li")
+    sentence = first.find_element(By.CSS_SELECTOR, ".sentence").text
+    button = first.find_element(By.CSS_SELECTOR, "button.accept-sentence")
+    button.click()
+    wait_for(browser, "Opgeslagen als nieuwe revisie.")
+    assert "Toelichting bij de cijfers" in browser.page_source
+    accepted = [li for li in browser.find_elements(By.CSS_SELECTOR, ".suggestions li")
+                if li.find_element(By.CSS_SELECTOR, ".sentence").text == sentence]
+    assert accepted and "staat al in de tekst" in accepted[0].text
+    assert axe_violations(browser) == []
+
+
+def test_deelprogramma_goal_form_saves_into_the_deelprogramma(
+        app: dict[str, Any], browser: Any, authoring: dict[str, Any]) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, pk = app["server"].url, authoring["programme"]
+    login(browser, base, "auteur")
+    browser.get(f"{base}/programmas/{pk}/")
+    browser.find_element(By.CSS_SELECTOR, f"a[href='/programmas/{pk}/doelen/0/?deel=0']").click()
+    wait_for(browser, "2.2.1 Ondermijning")
+    assert axe_violations(browser) == []
+    title = browser.find_element(By.ID, "id_title")
+    title.clear()
+    title.send_keys("Deeldoel uit de browser")
+    browser.find_element(By.CSS_SELECTOR, "form.editor button[type=submit]").click()
+    wait_for(browser, "Opgeslagen als nieuwe revisie.")
+    content = requests.get(f"{base}/api/v1/programmes/{pk}", timeout=30, headers={
+        "Authorization": f"Bearer {app['token']}"}).json()["content"]
+    assert content["subprogrammes"][0]["goals"][0]["title"] == "Deeldoel uit de browser"
+    assert content["goals"][0]["title"] != "Deeldoel uit de browser"
+
+
+def test_tokens_are_revoked_on_the_token_page(app: dict[str, Any], browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    base = app["server"].url
+    login(browser, base, "auteur")
+    browser.get(f"{base}/token/")
+    assert axe_violations(browser) == []
+    browser.find_element(By.ID, "id_label").send_keys("browser-token")
+    browser.find_element(By.XPATH, "//button[contains(., 'Nieuw token maken')]").click()
+    wait_for(browser, "wordt maar één keer getoond")
+    token = browser.find_element(By.ID, "token").text
+    headers = {"Authorization": f"Bearer {token}"}
+    assert requests.get(f"{base}/api/v1/me", headers=headers, timeout=30).status_code == 200
+    assert axe_violations(browser) == []
+    row = browser.find_element(By.XPATH, "//tr[td[contains(., 'browser-token')]]")
+    row.find_element(By.TAG_NAME, "button").click()
+    wait_for(browser, "ingetrokken")
+    refused = requests.get(f"{base}/api/v1/me", headers=headers, timeout=30)
+    assert refused.status_code == 401
+    assert refused.json()["error"]["code"] == "WEB-UNAUTHENTICATED"
+
+
+def test_every_app_page_passes_axe(
+        app: dict[str, Any], browser: Any, authoring: dict[str, Any]) -> None:
+    """Pages not already covered above (login, home, document, programme, YAML editor,
+    conflict, history, compare are checked in the flows): each with zero violations."""
+    from selenium.webdriver.common.by import By
+
+    base, pk, doc = app["server"].url, authoring["programme"], authoring["document"]
+    login(browser, base, "auteur")
+    pages = [f"/programmas/{pk}/", f"/programmas/{pk}/bewerken/", f"/programmas/{pk}/doelen/0/",
+             f"/programmas/{pk}/doelen/nieuw/", f"/programmas/{pk}/indicatoren/1/",
+             f"/programmas/{pk}/toelichtingen/0/", f"/programmas/{pk}/financien/?deel=0",
+             f"/programmas/{pk}/indicatoren/1/?deel=0", f"/programmas/{pk}/geschiedenis/",
+             f"/documenten/{doc}/", "/opmerkingen/", "/wachtwoord/", "/"]
+    for page in pages:
+        browser.get(base + page)
+        assert browser.find_element(By.TAG_NAME, "h1").text, page
+        assert axe_violations(browser) == [], page
+    login(browser, base, "controller")
+    browser.get(f"{base}/drempels/")
+    assert axe_violations(browser) == []
+    browser.get(f"{base}/importeren/")
+    assert axe_violations(browser) == []
+    upload = Path(tempfile.mkdtemp(prefix="rks-upload-")) / "voorbeeld.yaml"
+    upload.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    browser.find_element(By.ID, "id_file").send_keys(str(upload))
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for(browser, "Importresultaat")
+    assert axe_violations(browser) == [], "import result"
+    browser.get(f"{base}/programmas/999999/")
+    assert axe_violations(browser) == [], "error page"
+    login(browser, base, "beheer2")
+    for page in ("/beheer/", "/beheer/core/user/", "/beheer/core/user/add/",
+                 "/beheer/core/programmerecord/", f"/beheer/core/programmerecord/{pk}/change/"):
+        browser.get(base + page)
+        assert axe_violations(browser) == [], page
+
+
+def test_keyboard_through_the_goal_form(
+        app: dict[str, Any], browser: Any, authoring: dict[str, Any]) -> None:
+    """Skip link first and visible on focus, it moves focus to the content; then the form's
+    fields in reading order, each with a visible focus indicator."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    base, pk = app["server"].url, authoring["programme"]
+    login(browser, base, "auteur")
+    browser.get(f"{base}/programmas/{pk}/doelen/0/")
+    active = browser.switch_to.active_element
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    skip = browser.switch_to.active_element
+    assert skip.get_attribute("class").startswith("utrecht-skip-link")
+    assert skip.size["width"] > 10 and skip.size["height"] > 10  # visible when focused
+    skip.send_keys(Keys.ENTER)
+    assert browser.switch_to.active_element.get_attribute("id") == "main"
+    focusable = browser.find_elements(
+        By.CSS_SELECTOR,
+        "main a[href], main input:not([type=hidden]), main textarea, main select, main button")
+    names = [e.get_attribute("id") or e.tag_name for e in focusable]
+    expected = names[:names.index("button") + 1]  # up to the form's Opslaan, in reading order
+    assert expected == ["a", "id_code", "id_title", "id_description", "id_activities", "id_note",
+                        "button"]
+    reached = []
+    for _ in expected:
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        active = browser.switch_to.active_element
+        reached.append(active.get_attribute("id") or active.tag_name)
+        style = browser.execute_script(
+            "const s = getComputedStyle(arguments[0]);"
+            "return [s.outlineStyle, s.outlineWidth, s.boxShadow];", active)
+        assert (style[0] != "none" and style[1] != "0px") or style[2] != "none", (reached, style)
+    assert reached == expected

@@ -37,8 +37,8 @@ def _latest(world: World) -> dict[str, Any]:
 
 
 def test_paths() -> None:
-    content: dict[str, Any] = {"name": "p", "subprogrammes": [{"name": "a"}, {"name": "b", "subprogrammes": [
-        {"name": "c"}]}]}
+    content: dict[str, Any] = {"name": "p", "subprogrammes": [
+        {"name": "a"}, {"name": "b", "subprogrammes": [{"name": "c"}]}]}
     assert parse_sub("") == () and parse_sub("1.0") == (1, 0)
     assert part_at(content, (1, 0))["name"] == "c"
     changed = put_part(content, (1, 0), {"name": "C"})
