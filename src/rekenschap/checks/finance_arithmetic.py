@@ -22,6 +22,7 @@ from rekenschap.model import (
     FinanceColumn,
     FinanceRow,
     FinanceTable,
+    Location,
     Problem,
     Report,
     RowKind,
@@ -103,8 +104,9 @@ def _tables(report: Report) -> list[tuple[str, str, FinanceTable]]:
     ]
 
 
-def _row_path(table: FinanceTable, row: FinanceRow, base: str) -> str:
-    return f"{base}.rows[{table.rows.index(row)}]"
+def _at(table: FinanceTable, row: FinanceRow, base: str) -> Location:
+    """Where a problem about ``row`` is: its own place, else the table's, with its model path."""
+    return where(row.provenance, f"{base}.rows[{table.rows.index(row)}]", table.provenance)
 
 
 def check_saldo(report: Report, config: CheckConfig) -> list[Problem]:
@@ -130,7 +132,7 @@ def check_saldo(report: Report, config: CheckConfig) -> list[Problem]:
             if s is None or la is None or ba is None:
                 continue
             expected = magnitude(table, baten, ba) - magnitude(table, lasten, la)
-            loc = where(saldo.provenance, _row_path(table, saldo, base), table.provenance)
+            loc = _at(table, saldo, base)
             if abs(s - expected) <= tol:
                 continue
             if abs(s + expected) <= tol:
@@ -226,7 +228,7 @@ def check_difference(report: Report, config: CheckConfig) -> list[Problem]:
                         f"{COLUMN_NL[amended_c.kind]} "
                         f"{table_amount(amended)} and realisatie {table_amount(actual)} give "
                         f"{table_amount(expected)} ({stated} {convention.value})",
-                        where(row.provenance, _row_path(table, row, base), table.provenance),
+                        _at(table, row, base),
                     )
                 )
     return problems
@@ -262,7 +264,7 @@ def check_reserves(report: Report, config: CheckConfig) -> list[Problem]:
                             f"{label}, {col.label}: mutaties reserves {table_amount(shown)} but "
                             "onttrekkingen "
                             f"minus toevoegingen give {table_amount(mutations)}",
-                            where(mut.provenance, _row_path(table, mut, base), table.provenance),
+                            _at(table, mut, base),
                         )
                     )
             if mut is not None and mut.values.get(col.key) is not None:
@@ -279,7 +281,7 @@ def check_reserves(report: Report, config: CheckConfig) -> list[Problem]:
                         f"{table_amount(saldo_value)} plus mutaties reserves "
                         f"{table_amount(mutations)} "
                         f"gives {table_amount(expected)}",
-                        where(res.provenance, _row_path(table, res, base), table.provenance),
+                        _at(table, res, base),
                     )
                 )
     return problems

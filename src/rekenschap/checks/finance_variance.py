@@ -53,7 +53,11 @@ BUDGET_CHANGE = Code(
 )
 
 
-def _rows(report: Report) -> list[tuple[str, str, Variance, int, str]]:
+def _rows(report: Report, budget: ColumnKind = ColumnKind.AMENDED_BUDGET,
+          actual: ColumnKind = ColumnKind.ACTUAL,
+          ) -> list[tuple[str, str, Variance, int, str]]:
+    """Per finance row with both columns: (row path, programme label, variance, scale,
+    programme path)."""
     out = []
     for path, prog in programmes_with_paths(report):
         table = prog.finance
@@ -61,7 +65,7 @@ def _rows(report: Report) -> list[tuple[str, str, Variance, int, str]]:
             continue
         scale = scale_of(table, report)
         for i, row in enumerate(table.rows):
-            v = variance(table, row, scale)
+            v = variance(table, row, scale, budget, actual)
             if v is not None:
                 out.append((f"{path}.finance.rows[{i}]", programme_label(prog), v, scale, path))
     return out
@@ -139,24 +143,18 @@ def check_overrun(report: Report, config: CheckConfig) -> list[Problem]:
 def check_budget_change(report: Report, config: CheckConfig) -> list[Problem]:
     """FIN-BUDGET-CHANGE: lasten/baten moved between primitieve begroting and na wijziging."""
     problems: list[Problem] = []
-    for path, prog in programmes_with_paths(report):
-        table = prog.finance
-        if table is None:
+    for path, label, v, _scale, _prog in _rows(report, ColumnKind.ORIGINAL_BUDGET,
+                                               ColumnKind.AMENDED_BUDGET):
+        if v.row.kind not in (RowKind.LASTEN, RowKind.BATEN) or abs(
+                v.diff) <= config.arithmetic_tolerance:
             continue
-        scale = scale_of(table, report)
-        for i, row in enumerate(table.rows):
-            if row.kind not in (RowKind.LASTEN, RowKind.BATEN):
-                continue
-            v = variance(table, row, scale, ColumnKind.ORIGINAL_BUDGET, ColumnKind.AMENDED_BUDGET)
-            if v is None or abs(v.diff) <= config.arithmetic_tolerance:
-                continue
-            problems.append(
-                BUDGET_CHANGE.problem(
-                    f"{programme_label(prog)}: begrote {ROW_NL[row.kind]} changed from "
-                    f"{table_amount(v.budget)} (primitieve begroting) to {table_amount(v.actual)} "
-                    f"(begroting na wijziging): {signed(v.diff)} ({euros(v.diff_euros)}, "
-                    f"{signed_percent(v)})",
-                    where(row.provenance, f"{path}.finance.rows[{i}]"),
-                )
+        problems.append(
+            BUDGET_CHANGE.problem(
+                f"{label}: begrote {ROW_NL[v.row.kind]} changed from "
+                f"{table_amount(v.budget)} (primitieve begroting) to {table_amount(v.actual)} "
+                f"(begroting na wijziging): {signed(v.diff)} ({euros(v.diff_euros)}, "
+                f"{signed_percent(v)})",
+                where(v.row.provenance, path),
             )
+        )
     return problems

@@ -25,7 +25,7 @@ import yaml
 from pydantic import ValidationError
 
 from rekenschap.importers.native_json import JsonScanner, JsonSyntax
-from rekenschap.importers.native_salvage import model_at, models_in, salvage
+from rekenschap.importers.native_salvage import model_at, models_in, salvage, split_loc
 from rekenschap.model import (
     SCHEMA_ID,
     FinanceTable,
@@ -235,7 +235,7 @@ def _check_schema(data: dict[str, Any], lines: Lines, filename: str) -> Problem 
 
 def _from_pydantic(err: Any, data: Any, lines: Lines, filename: str) -> Problem:
     loc: tuple[Key, ...] = tuple(err["loc"])
-    path, rest = _data_path(loc, data)
+    path, rest = split_loc(loc, data)
     kind = err["type"]
     value = err.get("input")
     code = "FMT-INVALID"
@@ -255,26 +255,6 @@ def _from_pydantic(err: Any, data: Any, lines: Lines, filename: str) -> Problem:
         if not isinstance(value, dict | list):
             msg += f", got {_short(value)}"
     return _problem(code, msg, filename, _line_for(path, lines), path_label(path) or None)
-
-
-def _data_path(loc: tuple[Key, ...], data: Any) -> tuple[DataPath, list[Key]]:
-    """Split a pydantic ``loc`` into the part that exists in the data and the rest.
-
-    The rest holds union member tags (``function-before[...]``) and missing field names.
-    """
-    path: list[Key] = []
-    rest: list[Key] = []
-    current = data
-    for part in loc:
-        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
-        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        if in_dict or in_list:
-            current = current[part]
-        else:
-            rest.append(part)
-            continue
-        path.append(part)
-    return tuple(path), rest
 
 
 def _line_for(path: DataPath, lines: Lines) -> int | None:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from rekenschap.model import Report
 
-__all__ = ["DataPath", "model_at", "models_in", "salvage"]
+__all__ = ["DataPath", "model_at", "models_in", "salvage", "split_loc"]
 
 DataPath = tuple[str | int, ...]
 _MAX_ROUNDS = 20
@@ -66,8 +66,13 @@ def _delete(data: Any, path: DataPath) -> None:
     del parent[path[-1]]
 
 
-def _data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
+def split_loc(loc: tuple[Any, ...], data: Any) -> tuple[DataPath, list[Any]]:
+    """Split a pydantic ``loc`` into the part that exists in ``data`` and the rest.
+
+    The rest holds union member tags (``function-before[...]``) and missing field names.
+    """
     path: list[str | int] = []
+    rest: list[Any] = []
     current = data
     for part in loc:
         in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
@@ -75,7 +80,9 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
         if in_dict or in_list:
             current = current[part]
             path.append(part)
-    return tuple(path)
+        else:
+            rest.append(part)
+    return tuple(path), rest
 
 
 def salvage(data: dict[str, Any]) -> tuple[Report | None, list[DataPath]]:
@@ -89,7 +96,7 @@ def salvage(data: dict[str, Any]) -> tuple[Report | None, list[DataPath]]:
         try:
             return Report.model_validate(attempt), dropped
         except ValidationError as exc:
-            targets = {_removable(_data_path(tuple(e["loc"]), attempt)) for e in exc.errors()}
+            targets = {_removable(split_loc(tuple(e["loc"]), attempt)[0]) for e in exc.errors()}
         if None in targets:
             return None, dropped
         chosen = sorted((t for t in targets if t is not None), key=_sort_key, reverse=True)
