@@ -54,3 +54,21 @@ def test_bottom_aligned_rows_keep_their_own_names(name: str) -> None:
     assert names[1].startswith("Aantal inwoners met bijstandsuitkering (per 1.000 inw)")
     assert all("Aantal" not in n for n in names[:1] + names[2:])
     assert not [p for p in problems if p.code == "PDF-EFFECT-NAME"]
+
+
+@pytest.mark.corpus
+def test_centred_units_stay_in_their_column_2025() -> None:
+    """Beleidsindicatoren rows 2/29-31 (page 72, checked on the rendered page): the centred
+    unit "% van alle jongeren tot 18 / jaar" reaches past the header midpoint between Eenheid
+    and Bron; the boundary moves to the white space before "CBS"."""
+    report, problems = _import("begroting-2025")
+    assert not [p for p in problems if p.code == "PDF-INDICATOR-GEOMETRY"]
+    p2 = {i.name: i for p in report.programmes if p.code == "P2" for i in p.indicators}
+    rows = [p2[name] for name in ("Jongeren met jeugdhulp", "Jongeren met jeugdbescherming",
+                                  "Jongeren met jeugdreclassering")]
+    assert [(i.unit.label if i.unit else None, i.source) for i in rows] == [
+        ("% van alle jongeren tot 18 jaar", "CBS"), ("% van alle jongeren tot 18 jaar", "CBS"),
+        ("% van alle jongeren van 12 tot 23 jaar", "CBS")]
+    assert [[str(o.value) for o in i.observations] for i in rows] == [["8.6"], ["0.4"], ["0.2"]]
+    assert [[str(o.value) for b in i.benchmarks for o in b.observations] for i in rows] == [
+        ["11"], ["0.9"], ["0.3"]]

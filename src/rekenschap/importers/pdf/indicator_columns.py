@@ -99,7 +99,43 @@ def refine(bounds: list[float], lines: Sequence[FlowLine], words: PageWords | No
         gutter = _gutter(runs.get(i, []), runs.get(i + 1, []))
         if i not in decided and gutter is not None:
             out[i] = gutter
+    # 4. a boundary that still cuts through words moves to the nearest white space
+    cells = [c for fl in _rows_only(lines) for c in _words_of(fl, words)]
+    for i in range(2, len(COLUMNS) - 1):
+        if i not in decided:
+            out[i] = _clear(out, i, cells)
     return out
+
+
+def _rows_only(lines: Sequence[FlowLine]) -> Sequence[FlowLine]:
+    """The lines from the first to the last anchored row ("2  29."), and the two below it:
+    prose under the table would cover every gap."""
+    anchored = [i for i, fl in enumerate(lines)
+                if re.match(r"^\d{1,2}\s+\d{1,2}\.?(\s|$)", fl.text.strip())]
+    return lines[anchored[0]:anchored[-1] + 3] if anchored else []
+
+
+def _clear(bounds: list[float], i: int, cells: Sequence[Cell]) -> float:
+    """Boundary ``i`` unchanged when no word crosses it; else the middle of the white space
+    (at least 4 pt wide, between the neighbouring boundaries) nearest to it."""
+    at = bounds[i]
+    if not any(c.x0 < at - 1 and c.x1 > at + 1 for c in cells):
+        return at
+    lo, hi = bounds[i - 1], bounds[i + 1]
+    covered = sorted((max(c.x0, lo), min(c.x1, hi)) for c in cells if c.x1 > lo and c.x0 < hi)
+    gaps: list[tuple[float, float]] = []
+    edge = lo
+    for x0, x1 in covered:
+        if x0 - edge >= 4:
+            gaps.append((edge, x0))
+        edge = max(edge, x1)
+    if hi - edge >= 4 and hi < 1e8:
+        gaps.append((edge, hi))
+    if not gaps:
+        return at
+    best = min(gaps, key=lambda g: abs((g[0] + g[1]) / 2 - at))
+    middle = (best[0] + best[1]) / 2
+    return middle if abs(middle - at) <= 40 else at
 
 def column(x: float, bounds: list[float]) -> int:
     return next(i for i, b in enumerate(bounds) if x < b)
