@@ -31,16 +31,19 @@ def header(fl: FlowLine) -> list[tuple[str, float, float]] | None:
         return None
     return [(name, s.x0, s.x1) for name, s in zip(COLUMNS, segs, strict=True)]
 
+
 def region(fl: FlowLine) -> str:
     """The comparison column's region as its header names it ("Nederland")."""
     segs = [s for s in fl.segments if s.text.strip()]
     words = [w for w in segs[-1].text.split() if w.lower() not in {"realisatie", "(jaartal)"}]
     return " ".join(words) or "Nederland"
 
+
 def bounds_of(header: list[tuple[str, float, float]]) -> list[float]:
     """Right boundary of each column: midway between a header word and the next."""
     out = [(header[i][2] + header[i + 1][1]) / 2 for i in range(len(header) - 1)]
     return [*out, 1e9]
+
 
 def _words_of(fl: FlowLine, words: PageWords | None) -> list[Cell]:
     """The line's words: exact boxes inside runs when known, else interpolated."""
@@ -51,6 +54,7 @@ def _words_of(fl: FlowLine, words: PageWords | None) -> list[Cell]:
             fl.page, fl.number, Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, (seg,))))
     return out
 
+
 def _gutter(left_runs: Sequence[Segment], right_runs: Sequence[Segment]) -> float | None:
     """The middle of the white space between two columns' text, if there is any."""
     if not left_runs or not right_runs:
@@ -58,6 +62,7 @@ def _gutter(left_runs: Sequence[Segment], right_runs: Sequence[Segment]) -> floa
     right_edge = max(seg.x1 for seg in left_runs)
     left_edge = min(seg.x0 for seg in right_runs)
     return (right_edge + left_edge) / 2 if right_edge < left_edge else None
+
 
 def refine(bounds: list[float], lines: Sequence[FlowLine], words: PageWords | None = None,
             ) -> list[float]:
@@ -137,14 +142,17 @@ def _clear(bounds: list[float], i: int, cells: Sequence[Cell]) -> float:
     middle = (best[0] + best[1]) / 2
     return middle if abs(middle - at) <= 40 else at
 
+
 def column(x: float, bounds: list[float]) -> int:
     return next(i for i, b in enumerate(bounds) if x < b)
+
 
 def spans(fl: FlowLine, bounds: list[float], words: PageWords | None = None) -> bool:
     """True when a segment of ``fl`` crosses a column boundary and no exact word positions
     are at hand (its words are then placed by estimated positions)."""
     return any(column(s.x0 + 1, bounds) != column(s.x1 - 1, bounds)
                and (words is None or words.in_segment(fl.page, s) is None) for s in fl.segments)
+
 
 def cells(fl: FlowLine, bounds: list[float], words: PageWords | None = None) -> dict[str, str]:
     """The line's words per column. Segments can span several columns (the extractor joins
