@@ -66,3 +66,23 @@ def test_every_written_form_is_valid_output_and_valid_input_and_exact(value: Dec
 @given(st.text(max_size=12))
 def test_schema_and_model_agree_on_any_string(text: str) -> None:
     assert _accepted(text) == INPUT.is_valid(text) == bool(re.fullmatch(NUMBER_TEXT, text))
+
+
+@pytest.mark.parametrize(("data", "ok"), [
+    ({"page": 5}, True), ({"page": 5.0}, True), ({"page": "5"}, False), ({"page": True}, False),
+    ({"bbox": [1, 2.5, 3, 4]}, True), ({"bbox": [False, 1, 2, 3]}, False),
+    ({"bbox": ["0", 1, 2, 3]}, False)])
+def test_integers_and_coordinates_are_what_the_schema_says(data: dict[str, object],
+                                                           ok: bool) -> None:
+    """JSON Schema's ``integer`` and ``number`` admit neither text nor true/false; the model
+    (lax otherwise) now refuses them too, so the API's negative tests hold (issue 2)."""
+    from rekenschap.model import Provenance
+
+    schema = Draft202012Validator(Provenance.model_json_schema())
+    assert schema.is_valid(data) is ok
+    try:
+        Provenance.model_validate(data)
+    except pydantic.ValidationError:
+        assert not ok
+    else:
+        assert ok

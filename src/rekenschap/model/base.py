@@ -6,7 +6,15 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    Strict,
+    WithJsonSchema,
+)
 
 from rekenschap.model.numbers import NUMBER_TEXT, parse_number
 
@@ -72,3 +80,26 @@ Number = Annotated[
 
 The JSON Schema says exactly that: on input a number or a bare number string (``NUMBER_TEXT``);
 on output a number, or a positional decimal string when no float holds the value exactly."""
+
+
+def _whole_number(value: Any) -> Any:
+    """Refuse text and booleans where the schema says integer.
+
+    pydantic's lax mode would read "5" and ``True`` as numbers; the published JSON Schema says
+    ``integer``, so they are errors. A JSON number with a zero fraction (``5.0``) stays accepted,
+    as JSON Schema's ``integer`` accepts it.
+    """
+    if isinstance(value, str | bool):
+        raise ValueError(f"not a whole number: {value!r}")
+    return value
+
+
+PositiveInt = Annotated[int, Field(ge=1), BeforeValidator(_whole_number)]
+"""A whole number >= 1 as the JSON Schema says: a JSON integer (or 5.0), never text or
+true/false (page, line, scale, "per 1.000")."""
+
+Year = Annotated[int, Field(ge=1900, le=2200), BeforeValidator(_whole_number)]
+"""A year from 1900 to 2200, a whole number as :data:`PositiveInt` is."""
+
+Coordinate = Annotated[float, Strict()]
+"""A number (int or float), never text or true/false: a bounding-box coordinate in PDF points."""

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from rekenschap.model.base import Frozen, Number
+from rekenschap.model.base import Frozen, Number, Year
 from rekenschap.model.provenance import Provenance
 from rekenschap.model.units import MoneyUnit
 
@@ -59,7 +59,7 @@ class FinanceColumn(Frozen):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     kind: ColumnKind
     label: str
-    year: int | None = Field(default=None, ge=1900, le=2200)
+    year: Year | None = None
 
 
 class FinanceRow(Frozen):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
-from rekenschap.model.base import Frozen
+from rekenschap.model.base import Coordinate, Frozen, PositiveInt
 
 
 class Provenance(Frozen):
@@ -15,10 +13,10 @@ class Provenance(Frozen):
     """
 
     file: str | None = None
-    page: int | None = Field(default=None, ge=1)
-    line: int | None = Field(default=None, ge=1)
-    line_end: int | None = Field(default=None, ge=1)
-    bbox: tuple[float, float, float, float] | None = None
+    page: PositiveInt | None = None
+    line: PositiveInt | None = None
+    line_end: PositiveInt | None = None
+    bbox: tuple[Coordinate, Coordinate, Coordinate, Coordinate] | None = None
 
     def label(self) -> str:
         """``file:page:line`` with the parts that are known (the problem-printer format)."""

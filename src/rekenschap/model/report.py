@@ -7,7 +7,7 @@ from typing import Final, Literal
 
 from pydantic import Field
 
-from rekenschap.model.base import Frozen, Number
+from rekenschap.model.base import Frozen, Number, Year
 from rekenschap.model.finance import FinanceTable
 from rekenschap.model.indicators import Indicator
 from rekenschap.model.provenance import Provenance
@@ -130,9 +130,9 @@ class Organisation(Frozen):
 
 class Document(Frozen):
     kind: DocumentKind
-    year: int = Field(ge=1900, le=2200)
+    year: Year
     title: str | None = None
-    period_end: int | None = Field(default=None, ge=1900, le=2200)
+    period_end: Year | None = None
     """Last year of a multi-year budget ("begroting 2021-2024")."""
 
 

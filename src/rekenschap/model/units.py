@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from pydantic import Field
-
-from rekenschap.model.base import Frozen
+from rekenschap.model.base import Frozen, PositiveInt
 
 
 class UnitKind(StrEnum):
@@ -30,7 +28,7 @@ class Unit(Frozen):
     """
 
     kind: UnitKind
-    per: int | None = Field(default=None, ge=1)
+    per: PositiveInt | None = None
     population: str | None = None
     quantity: str | None = None
     """What is counted when it is not plain occurrences ("fte", "kg", "€")."""
@@ -108,5 +106,5 @@ class MoneyUnit(Frozen):
     """The currency scale of amounts: ``scale=1000`` for "x € 1.000"."""
 
     currency: str = "EUR"
-    scale: int = Field(default=1, ge=1)
+    scale: PositiveInt = 1
     label: str | None = None
