@@ -5,11 +5,14 @@ Run: ``python bench/publish_bench.py [--skip-corpus] [--indicators N]``.
 
 Every figure is wall-clock seconds and, in brackets, CPU seconds of this process and its worker
 processes: on a shared machine the CPU figure is the one to compare. For each report it prints:
-the site built cold (no chart cache) and the share of that spent rendering charts; the site
-rebuilt with a warm chart cache (the baseline measured in the same run: everything but chart
-rendering); chart rendering in-process against worker processes; and each export (pdf, docx,
-xlsx, csv, json, fdp). Target: the whole site for a 200-page annual report in under 10 s on a
-2-core machine.
+the site built cold (no chart cache) and the share of that spent rendering charts, with the
+time per phase (page data, charts, pages = templates and writes, search index, static files);
+the site rebuilt with a warm chart cache (the baseline measured in the same run: everything but
+chart rendering); the two-language site (Dutch at the root, English under en/) cold and warm,
+with the charts shared between the languages and its chart time against the Dutch-only one;
+chart rendering in-process against this process plus worker processes; and each export (pdf,
+docx, xlsx, csv, json, fdp; skip with --no-exports). Target: the whole site for a 200-page
+annual report in under 10 s on a 2-core machine.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from rekenschap.model import Report
 from rekenschap.render.builder import build_document
 from rekenschap.render.charts import PROCESS_THRESHOLD, ChartRenderer
 from rekenschap.render.exports import ExportFormat, export
-from rekenschap.render.site import build_site
+from rekenschap.render.site import SiteResult, build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 WASSENAAR = ROOT.parent / "shared" / "corpus" / "wassenaar" / "jaarstukken-2023.pdf"
@@ -64,7 +67,12 @@ def describe(report: Report) -> str:
             f"{inds} indicators")
 
 
-def bench(name: str, report: Report, work: Path) -> None:
+def _phases(result: SiteResult) -> str:
+    total = result.seconds or 1.0
+    return ", ".join(f"{k} {v:.2f} s ({v / total:.0%})" for k, v in result.timings.items())
+
+
+def bench(name: str, report: Report, work: Path, exports: bool = True) -> None:
     print(f"\n== {name}: {describe(report)}")
     cache = work / f"{name}-cache"
     cold_s, cold = timed(lambda: build_site([report], work / f"{name}-cold", chart_cache=cache))
@@ -72,11 +80,25 @@ def bench(name: str, report: Report, work: Path) -> None:
     cold_cpu = CPU[0]
     print(f"site cold     {cold_s:7.2f} s ({cold_cpu:.2f} cpu)  {len(cold.pages)} pages, "
           f"{cold.charts_rendered} charts, charts {cold.chart_seconds:.2f} s = {share:.0%} "
-          "of the build")
+          "of the build (Dutch only)")
+    print(f"  phases      {_phases(cold)}")
     warm_s, _ = timed(lambda: build_site([report], work / f"{name}-warm", chart_cache=cache))
     print(f"site warm     {warm_s:7.2f} s ({CPU[0]:.2f} cpu)  (chart cache hit; baseline) -> "
           f"cold/warm {cold_s / warm_s:.1f}x")
-    verdict = "meets" if cold_s < 10 else "MISSES"
+    both_s, both = timed(lambda: build_site([report], work / f"{name}-both",
+                                            languages=("nl", "en")))
+    both_cpu = CPU[0]
+    print(f"site nl+en    {both_s:7.2f} s ({both_cpu:.2f} cpu)  {len(both.pages)} pages, "
+          f"{both.charts_rendered} charts rendered + {both.charts_shared} shared between the "
+          f"languages, charts {both.chart_seconds:.2f} s = "
+          f"{both.chart_seconds / cold.chart_seconds if cold.chart_seconds else 0:.2f}x the "
+          "Dutch-only chart time (cold, no cache)")
+    print(f"  phases      {_phases(both)}")
+    both_warm_s, _ = timed(lambda: build_site([report], work / f"{name}-both-warm",
+                                              languages=("nl", "en"), chart_cache=cache))
+    print(f"site nl+en    {both_warm_s:7.2f} s ({CPU[0]:.2f} cpu)  warm (Dutch charts cached, "
+          "English ones rendered into the same cache)")
+    verdict = "meets" if cold_s < 10 and both_s < 10 else "MISSES"
     print(f"target        {verdict} the 10 s target for the whole site (cold, wall clock; "
           f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     charts = build_document(report).charts()
@@ -84,13 +106,15 @@ def bench(name: str, report: Report, work: Path) -> None:
     serial_cpu = CPU[0]
     pool = ChartRenderer()
     pooled_s, _ = timed(lambda: pool.render_all(charts))
-    if len(charts) >= PROCESS_THRESHOLD:
+    if len(charts) >= PROCESS_THRESHOLD and pool.workers > 1:
         print(f"charts        {serial_s:7.2f} s ({serial_cpu:.2f} cpu) in-process, "
-              f"{pooled_s:.2f} s ({CPU[0]:.2f} cpu) with {pool.workers} worker processes "
-              f"-> {serial_s / pooled_s if pooled_s else 0:.2f}x")
+              f"{pooled_s:.2f} s ({CPU[0]:.2f} cpu) in this process and {pool.workers - 1} "
+              f"worker process(es) -> {serial_s / pooled_s if pooled_s else 0:.2f}x")
     else:
         print(f"charts        {serial_s:7.2f} s ({serial_cpu:.2f} cpu) in-process (fewer than "
               f"{PROCESS_THRESHOLD} charts: no worker processes)")
+    if not exports:
+        return
     for fmt in ExportFormat:
         suffix = "" if fmt in (ExportFormat.CSV, ExportFormat.FDP) else f".{fmt.value}"
         seconds, files = timed(lambda fmt=fmt, suffix=suffix: export(  # type: ignore[misc]
@@ -136,11 +160,12 @@ def main() -> int:
     parser.add_argument("--programmes", type=int, default=40)
     parser.add_argument("--indicators", type=int, default=400)
     parser.add_argument("--goals", type=int, default=300)
+    parser.add_argument("--no-exports", action="store_true", help="only the site figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="rekenschap-bench-") as tmp:
         work = Path(tmp)
         synthetic = synthetic_report(args.programmes, args.indicators, args.goals)
-        bench("synthetic", synthetic, work)
+        bench("synthetic", synthetic, work, exports=not args.no_exports)
         if args.skip_corpus:
             return 0
         if not WASSENAAR.exists():
@@ -154,7 +179,7 @@ def main() -> int:
         if report is None:
             print("Wassenaar import gave no report; skipped")
             return 0
-        bench("wassenaar-2023", report, work)
+        bench("wassenaar-2023", report, work, exports=not args.no_exports)
         bench_comparison(work)
     return 0
 

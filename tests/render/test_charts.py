@@ -84,3 +84,15 @@ def test_locale_neutral_reads_drawn_text_only() -> None:
     assert locale_neutral('<svg><text x="1.5">2021</text><text>40</text></svg>')
     assert not locale_neutral("<svg><text>1.000</text></svg>")
     assert not locale_neutral('<svg><text fill="#000">0,5</text></svg>')
+
+
+def test_shared_rendering_with_a_worker_process_keeps_the_order() -> None:
+    from rekenschap.render.chartpool import CHUNK, render_shared
+    from rekenschap.render.charts import _render_specs
+
+    specs = [chartspecs.chart(chartspecs.series_spec(
+        [("2020", Decimal(i)), ("2021", Decimal(i + 1))], None, None, None, "v"), "a", _TABLE,
+        "nl").spec_json for i in range(2 * CHUNK + 3)]
+    shared = render_shared(specs, "nl-NL", 2, _render_specs)
+    assert shared == _render_specs(specs, "nl-NL")   # same SVG, same order, nothing lost
+    assert len(set(shared)) == len(specs)

@@ -146,6 +146,8 @@ def test_docx_has_word_headings_and_tables(tmp_path: Path) -> None:
     assert document.core_properties.title == "Gemeente Voorbeeld-aan-Zee: Jaarstukken 2023"
     descriptions = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
     assert len(descriptions) == 3  # overview bars + the two indicators with dated values
+    ids = [shape._inline.docPr.get("id") for shape in document.inline_shapes]
+    assert len(set(ids)) == 3  # drawing ids are unique in the document
     assert descriptions[1].startswith("Lijngrafiek van Winkeldiefstallen (per 1.000 inwoners)")
 
 

@@ -37,7 +37,7 @@ def _switch(page: Path) -> dict[str, Path]:
 def test_both_trees_have_the_same_pages(site_both: SiteResult) -> None:
     out = site_both.out_dir
     assert site_both.languages == ("nl", "en")
-    nl = {p.relative_to(out) for p in site_both.pages if not p.relative_to(out).parts[0] == "en"}
+    nl = {p.relative_to(out) for p in site_both.pages if p.relative_to(out).parts[0] != "en"}
     en = {p.relative_to(out / "en") for p in site_both.pages
           if p.relative_to(out).parts[0] == "en"}
     assert nl == en and len(nl) >= 9

@@ -19,8 +19,9 @@ import pytest
 from rekenschap.render.site import SiteResult
 
 OVERFLOW = ("const d = document.documentElement;"
-            "return {scroll: d.scrollWidth, client: d.clientWidth, wide: [...document.querySelectorAll("
-            "'main *')].filter(e => !e.closest('.rs-table-scroll') && "
+            "return {scroll: d.scrollWidth, client: d.clientWidth, "
+            "wide: [...document.querySelectorAll('main *')]"
+            ".filter(e => !e.closest('.rs-table-scroll') && "
             "e.getBoundingClientRect().right > d.clientWidth + 1).slice(0, 3).map(e => "
             "e.tagName + '.' + e.className)};")
 

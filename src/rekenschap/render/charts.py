@@ -2,50 +2,42 @@
 
 Charts are cached by their key (a hash of spec and locale) in memory and, when a cache
 directory is given, on disk. vl-convert runs one JavaScript runtime per process, so threads do
-not help; a large batch of uncached charts is split over a pool of worker processes instead.
+not help; a large batch of uncached charts is shared between this process and worker processes
+(:mod:`rekenschap.render.chartpool`).
 """
 
 from __future__ import annotations
 
 import base64
 import json
-import multiprocessing
 import os
 import re
-import sys
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import vl_convert
 
+from rekenschap.render.chartpool import render_shared
 from rekenschap.render.messages import Lang
 from rekenschap.render.pagedata import ChartData
 
 _FORMAT_LOCALE: dict[str, Literal["nl-NL", "en-GB"]] = {"nl": "nl-NL", "en": "en-GB"}
 _SVG_OPEN = re.compile(r"<svg\b")
-PROCESS_THRESHOLD = 150
-"""From this many uncached charts on, rendering is spread over worker processes. Starting a
+PROCESS_THRESHOLD = 120
+"""From this many uncached charts on, rendering is shared with worker processes. Starting a
 worker (spawn, import, its own JavaScript runtime) costs about 1.5 CPU seconds, some 60 charts'
-worth, so smaller batches render in this process."""
+worth, so smaller batches render in this process alone."""
 
 
-def _render_specs(specs: list[str], locale: Literal["nl-NL", "en-GB"]) -> list[str]:
+def _render_specs(specs: list[str], locale: str) -> list[str]:
     """Render Vega-Lite specs (JSON text) to accessible SVG; runs in a worker process too."""
-    return [accessible_svg(vl_convert.vegalite_to_svg(json.loads(spec), format_locale=locale,
+    code = cast(Literal["nl-NL", "en-GB"], locale)
+    return [accessible_svg(vl_convert.vegalite_to_svg(json.loads(spec), format_locale=code,
                                                       allowed_base_urls=[]))
             for spec in specs]
-
-
-def _spawn_safe() -> bool:
-    """False when spawned workers could not re-import ``__main__`` (stdin, a deleted script)."""
-    main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    return path is None or Path(path).is_file()
 
 
 @dataclass
@@ -55,7 +47,8 @@ class ChartRenderer:
     lang: Lang = "nl"
     cache_dir: Path | None = None
     workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
-    """Worker processes for large batches (1 renders everything in this process)."""
+    """Processes for large batches, this one included (1 renders everything in this process);
+    see :mod:`rekenschap.render.chartpool`."""
     seconds: float = 0.0
     """Wall-clock time spent rendering (for the benchmark's share-of-time figure)."""
     rendered: int = 0
@@ -117,20 +110,9 @@ class ChartRenderer:
 
     def _render(self, specs: list[str]) -> list[str]:
         locale = _FORMAT_LOCALE[self.lang]
-        workers = min(self.workers, len(specs) // (PROCESS_THRESHOLD // 2) or 1)
-        if len(specs) < PROCESS_THRESHOLD or workers < 2 or not _spawn_safe():
+        if len(specs) < PROCESS_THRESHOLD or self.workers < 2:
             return _render_specs(specs, locale)
-        size = -(-len(specs) // workers)
-        chunks = [specs[i:i + size] for i in range(0, len(specs), size)]
-        # spawn, not fork: the parent may already run vl-convert's runtime threads.
-        context = multiprocessing.get_context("spawn")
-        try:
-            with ProcessPoolExecutor(max_workers=len(chunks), mp_context=context) as pool:
-                parts = pool.map(_render_specs, chunks, [locale] * len(chunks))
-                return [svg for part in parts for svg in part]
-        except (BrokenProcessPool, OSError):
-            # e.g. a main module that cannot be re-imported by spawn (python -c, stdin)
-            return _render_specs(specs, locale)
+        return render_shared(specs, locale, self.workers, _render_specs)
 
     def _cache_path(self, key: str) -> Path | None:
         return self.cache_dir / f"{key}.svg" if self.cache_dir else None

@@ -11,7 +11,7 @@ import json
 import shutil
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,8 @@ class SiteResult:
     """The languages built: the first at the root, every other in a subfolder named after it."""
     charts_shared: int = 0
     """Charts drawn the same in every language, rendered once for the first language."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per phase: pagedata, charts, pages (templates and writes), search, static."""
 
 
 Comparisons = Sequence[ComparisonPage] | Mapping[str, Sequence[ComparisonPage]]
@@ -81,12 +83,22 @@ def build_site(reports: Sequence[Report], out_dir: str | Path, *, lang: str = "n
     out.mkdir(parents=True, exist_ok=True)
     if problems is not None and len(problems) != len(reports):
         raise ValueError(f"problems has {len(problems)} lists for {len(reports)} reports")
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[phase] = timings.get(phase, 0.0) + now - clock
+        clock = now
+
     trees = []
     for i, language in enumerate(langs):
         pages_cmp = _comparisons_for(comparisons, language, langs)
         docs = _linked(_documents(reports, language, public, problems), reports, pages_cmp,
                        language)
         trees.append(_Tree(language, "" if i == 0 else f"{language}/", docs, pages_cmp))
+    lap("pagedata")
     svgs: dict[str, str] = {}
     renderers: list[ChartRenderer] = []
     for tree in trees:
@@ -97,17 +109,22 @@ def build_site(reports: Sequence[Report], out_dir: str | Path, *, lang: str = "n
             renderer.share(charts, renderers[0])
         svgs.update(renderer.render_all(charts))
         renderers.append(renderer)
+    lap("charts")
     plans = {tree.lang: _plan(tree) for tree in trees}
     pages: list[Path] = []
     for tree in trees:
         pages.extend(_write_pages(tree, plans, trees, out, svgs))
+        lap("pages")
         _write_search_index(tree, out)
+        lap("search")
     _copy_static(out)
+    lap("static")
     return SiteResult(out_dir=out, pages=tuple(pages), documents=tuple(trees[0].docs),
                       seconds=time.perf_counter() - start,
                       chart_seconds=sum(r.seconds for r in renderers),
                       charts_rendered=sum(r.rendered for r in renderers),
-                      languages=langs, charts_shared=sum(r.shared for r in renderers))
+                      languages=langs, charts_shared=sum(r.shared for r in renderers),
+                      timings=timings)
 
 
 def _comparisons_for(comparisons: Comparisons, lang: Lang,
