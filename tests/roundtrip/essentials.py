@@ -79,7 +79,7 @@ def goals(report: Report) -> list[Any]:
 def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
     """Indicator names with their observations (period, value, qualifier, source, reference
     date) by period, their
-    benchmarks (region, code, values), their dated targets, baseline year and their target
+    benchmarks (region, code, values with source and reference date), their dated targets, baseline year and their target
     (desired direction, value, period; undated ones too).
 
     With ``dated_only``, observations without a period are left out: a table with a column
@@ -91,8 +91,9 @@ def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
                  if o.period is not None or not dated_only]
         return sorted(found, key=lambda t: (t[0] is None, t[0] or ""))
     def benchmarks(i: Indicator) -> list[Any]:
-        return [(b.region, b.region_code, sorted((o.period or "", _num(o.value))
-                                                 for o in b.observations))
+        return [(b.region, b.region_code,
+                 sorted((o.period or "", _num(o.value), o.source or "", o.reference_date or "")
+                        for o in b.observations))
                 for b in i.benchmarks]
 
     def targets(i: Indicator) -> list[Any]:
@@ -154,4 +155,13 @@ def explanations(report: Report, *, longest: int | None = None) -> list[Any]:
                        [(i.title, _num(i.euros()), i.kind, i.incidental, i.text)
                         for i in e.items if longest is None or len(i.title) <= longest])
                       for e in p.explanations])
+            for p in report.all_programmes()]
+
+
+def derived(report: Report) -> list[Any]:
+    """What the importer derives from printed text: catalogue ids of indicators (from the
+    name) and quantities of activities ("12 kilometer fietspad"). Compared for imported and
+    transcribed reports; a hand-made model (tests/render/sample.py) leaves them empty."""
+    return [(p.code, [(i.name, i.catalogue_id) for i in p.indicators],
+             [[a.quantities for a in g.activities] for g in p.goals])
             for p in report.all_programmes()]

@@ -62,11 +62,13 @@ def test_observation_note_gives_source_and_reference_date_per_year() -> None:
 
     note = ("Bron en peildatum per jaar: 2022: Bureau Halt; 2023: CBS, peildatum 2024-03-01; "
             "2024: peildatum 2024-06-30.")
-    assert parse_observation_note(note) == {
+    assert parse_observation_note(note) == {"": {
         "2022": ("Bureau Halt", None), "2023": ("CBS", "2024-03-01"),
-        "2024": (None, "2024-06-30")}
-    english = "Source and reference date per year: 2023: CBS, reference date 2024-03-01."
-    assert parse_observation_note(english) == {"2023": ("CBS", "2024-03-01")}
+        "2024": (None, "2024-06-30")}}
+    english = ("Source and reference date per year: 2023: CBS, reference date 2024-03-01; "
+               "Nederland 2023: CBS.")
+    assert parse_observation_note(english) == {"": {"2023": ("CBS", "2024-03-01")},
+                                               "Nederland": {"2023": ("CBS", None)}}
     assert parse_observation_note("Bron: CBS, 2023.") == {}
 
 

@@ -133,6 +133,7 @@ def test_groningen_example_round_trip(tmp_path: Path) -> None:
     assert essentials.structure(back) == essentials.structure(report)
     assert back.programmes[0].level == "deelprogramma"
     assert essentials.goals(back) == essentials.goals(report)
+    assert essentials.derived(back) == essentials.derived(report)
     assert essentials.indicators(back, dated_only=True) == essentials.indicators(
         report, dated_only=True)
     # Every unit label comes back (a unit without one gets the printed "aantal"). "per jaar"
@@ -156,6 +157,7 @@ def test_wassenaar_import_re_exported_imports_the_same(tmp_path: Path) -> None:
     assert report.overview is not None and len(report.overview.rows) >= 30
     assert essentials.taakveld_finance(back) == essentials.taakveld_finance(report)
     assert all(p.taakveld_finance for p in back.programmes)
+    assert essentials.derived(back) == essentials.derived(report)
     assert essentials.goals(back) == essentials.goals(report)
     assert essentials.indicators(back) == essentials.indicators(report)
     assert essentials.units(back) == essentials.units(report)

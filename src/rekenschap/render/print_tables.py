@@ -124,12 +124,15 @@ def grouped_taakvelden(report: Report, fmt: Formatter) -> tuple[GroupedTable, ..
 def _note(indicator: Indicator, fmt: Formatter) -> str | None:
     nl = fmt.lang == "nl"
     parts = []
-    for o in indicator.observations:
-        if o.period is None or (o.source is None and o.reference_date is None):
-            continue
-        date = (f"{'peildatum' if nl else 'reference date'} {o.reference_date}"
-                if o.reference_date else "")
-        parts.append(f"{o.period}: " + ", ".join(p for p in (o.source, date) if p))
+    series = [("", indicator.observations),
+              *((f"{b.region} ", b.observations) for b in indicator.benchmarks)]
+    for region, observations in series:
+        for o in observations:
+            if o.period is None or (o.source is None and o.reference_date is None):
+                continue
+            date = (f"{'peildatum' if nl else 'reference date'} {o.reference_date}"
+                    if o.reference_date else "")
+            parts.append(f"{region}{o.period}: " + ", ".join(p for p in (o.source, date) if p))
     if not parts:
         return None
     label = "Bron en peildatum per jaar" if nl else "Source and reference date per year"
@@ -138,6 +141,7 @@ def _note(indicator: Indicator, fmt: Formatter) -> str | None:
 
 def observation_notes(report: Report, fmt: Formatter) -> tuple[tuple[str | None, ...], ...]:
     """Per programme (in :meth:`Report.all_programmes` order) and indicator: the note under the
-    indicator naming each observation's source and reference date (peildatum), or ``None``
+    indicator naming each observation's source and reference date (peildatum), those of its
+    benchmarks prefixed with the region ("Nederland 2023: CBS"), or ``None``
     when no observation has one (``importers/pdf/observationnotes.py`` reads it back)."""
     return tuple(tuple(_note(i, fmt) for i in p.indicators) for p in report.all_programmes())

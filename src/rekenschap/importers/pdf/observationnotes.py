@@ -4,8 +4,9 @@ A table with a column per year has no room for where each value comes from or on
 it was measured (peildatum). Documents that need it add a note under the indicator; this
 project prints one line (``render/print_tables.observation_notes``):
 "Bron en peildatum per jaar: 2022: Bureau Halt; 2024: CBS, peildatum 2024-03-01." (English:
-"Source and reference date per year: ...; 2024: CBS, reference date 2024-03-01."). A year
-the note names but the indicator has no observation for is left alone.
+"Source and reference date per year: ...; 2024: CBS, reference date 2024-03-01."); a
+benchmark's entries carry its region: "Nederland 2023: CBS". A year the note names but the
+indicator has no observation for is left alone.
 """
 
 from __future__ import annotations
@@ -15,26 +16,39 @@ from collections.abc import Sequence
 
 from rekenschap.importers.pdf.flow import FlowLine
 from rekenschap.importers.textdump_lines import join_lines
-from rekenschap.model import Indicator
+from rekenschap.model import Indicator, Observation
 
 __all__ = ["add_observation_notes", "parse_observation_note"]
 
 _LABEL = re.compile(r"^(?:bron en peildatum per jaar|source and reference date per year)\s*:\s*",
                     re.I)
-_ENTRY = re.compile(r"^(?P<period>\d{4}(?:-Q[1-4]|-\d{2,4})?)\s*:\s*(?P<source>.*?)"
+_ENTRY = re.compile(r"^(?:(?P<region>.+?)\s+)?(?P<period>\d{4}(?:-Q[1-4]|-\d{2,4})?)\s*:\s*"
+                    r"(?P<source>.*?)"
                     r"(?:,?\s*(?:peildatum|reference date)\s+(?P<date>[^\s;]+))?$", re.I)
 
 
-def parse_observation_note(text: str) -> dict[str, tuple[str | None, str | None]]:
-    """Period -> (source, reference date) from a note line; empty when ``text`` is none."""
+Note = dict[str, tuple[str | None, str | None]]
+"""Period -> (source, reference date)."""
+
+
+def parse_observation_note(text: str) -> dict[str, Note]:
+    """Region ("" for the indicator itself, "Nederland" for a benchmark) -> its periods'
+    source and reference date, from a note line; empty when ``text`` is none."""
     m = _LABEL.match(text.strip())
     if m is None:
         return {}
-    out: dict[str, tuple[str | None, str | None]] = {}
+    out: dict[str, Note] = {}
     for part in text.strip()[m.end():].rstrip(".").split(";"):
         if (e := _ENTRY.match(part.strip())) is not None:
-            out[e.group("period")] = (e.group("source").strip() or None, e.group("date"))
+            out.setdefault(e.group("region") or "", {})[e.group("period")] = (
+                e.group("source").strip() or None, e.group("date"))
     return out
+
+
+def _with(observations: tuple[Observation, ...], note: Note) -> tuple[Observation, ...]:
+    return tuple(o.model_copy(update={"source": note[o.period][0],
+                                      "reference_date": note[o.period][1]})
+                 if o.period in note else o for o in observations)
 
 
 def _note_under(lines: Sequence[FlowLine], start: int, body: float) -> str | None:
@@ -69,10 +83,11 @@ def add_observation_notes(indicators: Sequence[Indicator], lines: Sequence[FlowL
         note = _note_under(lines, end, body) if n is not None else None
         if n is not None and note and (found := parse_observation_note(note)):
             ind = out[n]
-            observations = tuple(
-                o.model_copy(update={"source": found[o.period][0],
-                                     "reference_date": found[o.period][1]})
-                if o.period in found else o for o in ind.observations)
-            out[n] = ind.model_copy(update={"observations": observations})
+            benchmarks = tuple(b.model_copy(update={"observations": _with(
+                b.observations, found[b.region])}) if b.region in found else b
+                for b in ind.benchmarks)
+            out[n] = ind.model_copy(update={
+                "observations": _with(ind.observations, found.get("", {})),
+                "benchmarks": benchmarks})
         k = end
     return out

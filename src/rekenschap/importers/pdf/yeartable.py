@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rekenschap.importers.pdf.cells import Cell, cells_of
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
 from rekenschap.importers.pdf.realised_table import find_realised_indicators
+from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import (
     Benchmark,
@@ -189,6 +190,7 @@ def _indicator(rows: list[_Row], file: str, path: str) -> tuple[Indicator, list[
     indicator = Indicator(name=name, unit=parse_unit(unit_text) if unit_text else None,
                           source=source, observations=tuple(observations),
                           benchmarks=tuple(benchmarks), targets=tuple(targets),
+                          catalogue_id=catalogue_id(name),
                           provenance=provenance_of(file, row.lines))
     return indicator, problems
 
