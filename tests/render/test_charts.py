@@ -84,6 +84,10 @@ def test_locale_neutral_reads_drawn_text_only() -> None:
     assert locale_neutral('<svg><text x="1.5">2021</text><text>40</text></svg>')
     assert not locale_neutral("<svg><text>1.000</text></svg>")
     assert not locale_neutral('<svg><text fill="#000">0,5</text></svg>')
+    # a title written in the spec is drawn as written in every locale
+    spec = '{"title":"per 1.000 inwoners"}'
+    assert locale_neutral("<svg><text>per 1.000 inwoners</text><text>5</text></svg>", spec)
+    assert not locale_neutral("<svg><text>per 1.000 inwoners</text><text>2,5</text></svg>", spec)
 
 
 def test_shared_rendering_with_a_worker_process_keeps_the_order() -> None:

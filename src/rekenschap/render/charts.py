@@ -9,6 +9,7 @@ not help; a large batch of uncached charts is shared between this process and wo
 from __future__ import annotations
 
 import base64
+import html
 import json
 import os
 import re
@@ -92,7 +93,8 @@ class ChartRenderer:
         taken = 0
         for chart in charts:
             svg = other._by_spec.get(chart.spec_json)
-            if chart.key not in self._memory and svg is not None and locale_neutral(svg):
+            if (chart.key not in self._memory and svg is not None
+                    and locale_neutral(svg, chart.spec_json)):
                 self._memory[chart.key] = svg
                 self._by_spec[chart.spec_json] = svg
                 taken += 1
@@ -134,9 +136,18 @@ _TEXT = re.compile(r"<text\b[^>]*>([^<]*)</text>")
 _SEPARATED_NUMBER = re.compile(r"\d[.,]\d")
 
 
-def locale_neutral(svg: str) -> bool:
-    """True when no text drawn in ``svg`` has a number with a decimal or group separator."""
-    return not any(_SEPARATED_NUMBER.search(text) for text in _TEXT.findall(svg))
+def locale_neutral(svg: str, spec_json: str = "") -> bool:
+    """True when no number drawn in ``svg`` was formatted with a decimal or group separator.
+
+    Text given literally in the spec (``spec_json``: an axis title "per 1.000 inwoners", a
+    label) is drawn as written in every locale and does not count.
+    """
+    for text in _TEXT.findall(svg):
+        if _SEPARATED_NUMBER.search(text):
+            literal = json.dumps(html.unescape(text), ensure_ascii=False)
+            if literal not in spec_json:
+                return False
+    return True
 
 
 LABEL_PLACEHOLDER = "@@chart-label@@"
