@@ -4,13 +4,15 @@ one error shape."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
+from schemathesis.openapi.checks import RejectedPositiveData
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 from web_world import World, make_world
 
 from rekenschap.web.core.models import Role
@@ -37,19 +39,58 @@ def token(db: None) -> Iterator[str]:
         signals.request_finished.connect(close_old_connections)
 
 
+CROSS_FIELD_RULES = ("uses unknown column(s)", "duplicate column keys")
+"""The model's one rule JSON Schema cannot state (``FinanceTable``: every row's ``values`` keys
+are column keys, and column keys are unique); its schema description says it in words."""
+
+
+def _is_empty_upload(case: schemathesis.Case) -> bool:
+    body = case.body
+    return (case.operation.path == "/api/v1/imports" and isinstance(body, dict)
+            and not body.get("file"))
+
+
+def positive_data_acceptance_but_cross_field(ctx: Any, response: Any, case: schemathesis.Case,
+                                             ) -> bool | None:
+    """Schema-valid bodies are accepted, except a 422 whose every reason is a cross-field rule.
+
+    An empty upload is skipped: Werkzeug (schemathesis' WSGI transport) encodes an empty file
+    part without the CRLF before the closing delimiter, which Django then reads as no file; the
+    same upload, well formed, is accepted (``test_an_empty_upload_is_accepted``)."""
+    if _is_empty_upload(case):
+        return None
+    try:
+        return positive_data_acceptance(ctx, response, case)
+    except RejectedPositiveData:
+        if response.status_code == 422:
+            details = response.json()["error"]["details"]
+            if details and all(any(rule in str(d.get("message")) for rule in CROSS_FIELD_RULES)
+                               for d in details):
+                return None
+        raise
+
+
 @schema.parametrize()
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_api_conforms_to_its_openapi_spec(case: schemathesis.Case, token: str) -> None:
-    """Every response matches the spec (status, content type, schema) and no call is a 500.
-
-    Excluded, both because of the domain model's JSON Schema, not the API:
-    ``negative_data_rejection`` (the model validates in pydantic's lax mode: ``false`` is
-    accepted as ``0.0`` in a bbox) and ``positive_data_acceptance`` (``Number`` is published as
-    "number or any string", but only Dutch number strings are valid, so "" is rightly refused).
-    """
+    """Every response matches the spec (status, content type, schema), no call is a 500, bodies
+    that break the spec are refused, and bodies that follow it are accepted: ``Number`` is
+    published as exactly the strings the model reads (issue 2). The one exception is the
+    cross-field rule above, which a JSON Schema cannot express."""
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"},
-                           excluded_checks=[negative_data_rejection, positive_data_acceptance])
+                           excluded_checks=[positive_data_acceptance],
+                           additional_checks=[positive_data_acceptance_but_cross_field])
+
+
+def test_an_empty_upload_is_accepted(world: World) -> None:
+    boundary = "rekenschap-boundary"
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="leeg.txt"'
+            f"\r\n\r\n\r\n--{boundary}--\r\n").encode()
+    response = world.api(Role.CONTROLLER).generic(
+        "POST", "/api/v1/imports", body, content_type=f"multipart/form-data; boundary={boundary}")
+    assert response.status_code == 201
+    assert response.json()["file_name"] == "leeg.txt" and response.json()["size"] == 0
 
 
 def test_openapi_is_served_at_a_stable_url(world: World) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Schema
+from pydantic import Field
 
 from rekenschap.model import Programme
 
@@ -56,7 +57,8 @@ class SaveIn(Schema):
 
 
 class TransitionIn(Schema):
-    action: str
+    action: Literal["submit", "approve", "reject", "correct"]
+    """The workflow transitions (``permissions.Action``); the spec lists exactly these."""
     note: str = ""
 
 
@@ -76,8 +78,9 @@ class RevisionDetail(RevisionOut):
 
 
 class CommentIn(Schema):
-    target: str
-    text: str
+    target: str = Field(min_length=1, max_length=100)
+    text: str = Field(min_length=1, max_length=5000, pattern=r"\S")
+    """Not blank (at least one non-space character), as the route requires."""
     is_question: bool = False
 
 
