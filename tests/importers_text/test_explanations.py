@@ -88,6 +88,28 @@ def test_threshold_under_the_heading_and_a_taakveld_net_amount() -> None:
     assert any("Verschillen vanaf € 25.000" in s.text for s in report.programmes[0].sections)
 
 
+def test_text_under_a_taakveld_heading_starts_its_first_item() -> None:
+    report, _ = _read(
+        "Toelichting op verschillen >= € 50.000\n"
+        "a. Eerste (nadeel € 60.000)\n"
+        "Tekst van de eerste.\n"
+        "Taakveld 6.72 en 6.82 Jeugd\n"
+        "De taakvelden zijn samengevoegd.\n"
+        "a. Jeugdzorg (voordeel lagere lasten € 250.000)\n"
+        "Lagere lasten.\n"
+        "Taakveld 7.4 Milieubeheer (per saldo € 242.000 nadelig)\n"
+        "Minder besteed.\n"
+        "5.99.04 Vervanging Hofcampbrug (per saldo nadelig € 95.500)\n"
+        "Meerkosten.\n")
+    items = report.programmes[0].explanations[0].items
+    assert [(i.title, i.amount, i.text) for i in items] == [
+        ("Eerste", Decimal(-60000), "Tekst van de eerste."),
+        ("Jeugdzorg", Decimal(250000), "De taakvelden zijn samengevoegd. Lagere lasten."),
+        ("Taakveld 7.4 Milieubeheer", Decimal(-242000), "Minder besteed."),
+        ("5.99.04 Vervanging Hofcampbrug", Decimal(-95500), "Meerkosten.")]
+    assert items[1].provenance is not None and items[1].provenance.line == 8
+
+
 def test_an_item_without_a_single_net_amount_is_reported_not_guessed() -> None:
     report, problems = _read(
         "Toelichting op verschillen\n"
@@ -148,6 +170,12 @@ def test_jaarstukken_2023_dump_explanations_golden(dumped: Report) -> None:
     assert (precario["amount"], precario["kind"]) == (62000, "baten")
     assert (p3["items"][-1]["title"], p3["items"][-1]["amount"]) == (
         "Voorzieningen dubieuze debiteuren", -131000)
+    # programme 5, page 85 (checked by eye): a taakveld heading with its own net amount and a
+    # coded investment item are items of their own, not text of the item before them
+    p5 = next(e for e in _essentials_plain(dumped) if e["programme"] == "5")
+    assert [(i["title"], i["amount"], i["lines"][1]) for i in p5["items"][-2:]] == [
+        ("Taakveld 7.4 Milieubeheer", -242000, 2579),
+        ("5.99.04 Vervanging Hofcampbrug", -95500, 2590)]
 
 
 def _essentials_plain(report: Report) -> list[dict[str, Any]]:

@@ -3,15 +3,20 @@ and text-dump importers.
 
 The heading states the threshold ("Toelichting op verschillen tussen begroot actueel/werkelijk
 >= € 50.000"); items are lettered ("a. Opvang Oekraïense ontheemden (per saldo nadelig
-€ 42.000)."; right under a taakveld heading also unlettered: "Precariobelasting (voordeel hogere
-baten €62.000)") under "Taakveld x.y" subheadings, each followed by its explanation. The amount is
-the net effect stated in the parentheses, favourable positive ("voordeel"/"voordelig" +,
-"nadeel"/"nadelig" -, "neutraal" 0); when the parentheses list several amounts without a net
-one, the amount is left empty and the caller reports it (:class:`AmountGap`). The note may also
-say whether the item is "incidenteel" or "structureel" and which side it is on (lasten, baten,
-reserves); a threshold not in the heading may stand in the line under it ("Verschillen vanaf
-€ 50.000 worden toegelicht."). The section ends at "De overige verschillen ..." or at the next
-heading.
+€ 42.000).") under "Taakveld x.y" subheadings, each followed by its explanation. Right under a
+taakveld heading an item may be unlettered ("Precariobelasting (voordeel hogere baten
+€62.000)"), anywhere it may be coded ("5.99.04 Vervanging Hofcampbrug (per saldo nadelig
+€ 95.500)"), and a taakveld heading with its own note is an item itself ("Taakveld 7.4
+Milieubeheer (per saldo € 242.000 nadelig)"); text under a taakveld heading before its first
+item starts that item's text.
+
+The amount is the net effect stated in the parentheses, favourable positive ("voordeel" /
+"voordelig" +, "nadeel" / "nadelig" -, "neutraal" 0); when the parentheses list several amounts
+without a net one, the amount is left empty and the caller reports it (:class:`AmountGap`). The
+note may also say whether the item is "incidenteel" or "structureel" and which side it is on
+(lasten, baten, reserves); a threshold not in the heading may stand in the line under it
+("Verschillen vanaf € 50.000 worden toegelicht."). The section ends at "De overige verschillen
+..." or at the next heading.
 
 Works on any lines with ``text``, ``page`` and ``number`` (the PDF's flow lines, the dump's
 numbered lines); the caller gives the provenance of a group of lines and turns gaps into its own
@@ -54,6 +59,9 @@ _END = re.compile(r"^de\s+overige\s+verschillen", re.I)
 # An unlettered item right under a taakveld heading: "Precariobelasting (voordeel hogere baten
 # €62.000)" — a short capitalised title and a note with an amount.
 _UNLETTERED = re.compile(r"^[A-Z][^()]{0,80}\([^()]*€[^()]*\)\.?$")
+# A coded item anywhere: "5.99.04 Vervanging Hofcampbrug (per saldo nadelig € 95.500)".
+_CODED = re.compile(r"^\d{1,2}(?:\.\d{1,3}){1,3}\s+[A-Z][^()]{0,80}\([^()]*€[^()]*\)\.?$")
+_NOTE = re.compile(r"\([^()]*€[^()]*\)\.?$")
 _THRESHOLD = re.compile(r"(?:>=|≥|groter\s+(?:dan\s+)?of\s+gelijk\s+aan|vanaf)\s*€\s*([\d.]+)",
                         re.I)
 _EURO = re.compile(r"€\s*(\d{1,3}(?:\.\d{3})*(?:,\d+)?)")
@@ -148,6 +156,9 @@ class _Draft(Generic[L]):
     lines: list[L]
     header: list[str]
     body: list[str] = field(default_factory=list)
+    lead: list[L] = field(default_factory=list)
+    """Text under the taakveld heading before this item ("In de begroting zijn de taakvelden
+    ... samengevoegd"): the start of the item's text."""
 
 
 def read_explanation(heading: L, body: Sequence[L], *, is_heading: Callable[[str], bool],
@@ -162,7 +173,15 @@ def read_explanation(heading: L, body: Sequence[L], *, is_heading: Callable[[str
     just_header = False  # the previous line was (part of) an item's heading
     closed = False  # after "De overige verschillen ...": text, no more items
     taakveld: L | None = None  # the taakveld heading just read
+    open_item = False  # text continues the last item (not after a taakveld heading)
+    pending: list[L] = []  # text under a taakveld heading, waiting for its first item
     end = len(body)
+
+    def start(draft: _Draft[L]) -> None:
+        draft.lead, draft.body = list(pending), [p.text.strip() for p in pending]
+        pending.clear()
+        items.append(draft)
+
     for k, ln in enumerate(body):
         text = ln.text.strip()
         if not text:
@@ -172,39 +191,52 @@ def read_explanation(heading: L, body: Sequence[L], *, is_heading: Callable[[str
             break
         if closed or _END.match(text):
             closed = True
+            other.extend(pending)
+            pending.clear()
             other.append(ln)
             continue
         previous_taakveld, taakveld = taakveld, None
         item = _ITEM.match(text)
         if item:
-            items.append(_Draft([ln], [item.group(2)]))
+            start(_Draft([ln], [item.group(2)]))
             in_header = text.count("(") > text.count(")")
-            just_header = True
+            just_header = open_item = True
+        elif _TAAKVELD.match(text) and _NOTE.search(text):
+            # "Taakveld 7.4 Milieubeheer (per saldo € 242.000 nadelig)": the taakveld is the item
+            other.extend(pending)
+            pending.clear()
+            start(_Draft([ln], [text]))
+            in_header, just_header, open_item = False, True, True
         elif _TAAKVELD.match(text):
-            in_header = just_header = False
+            in_header = just_header = open_item = False
             taakveld = ln
+            other.extend(pending)
+            pending.clear()
             other.append(ln)
-        elif previous_taakveld is not None and _UNLETTERED.match(text):
-            items.append(_Draft([ln], [text]))
-            in_header, just_header = False, True
+        elif _CODED.match(text) or (previous_taakveld is not None and _UNLETTERED.match(text)):
+            start(_Draft([ln], [text]))
+            in_header, just_header, open_item = False, True, True
         elif previous_taakveld is not None and text.startswith("("):
             # a net amount for the whole taakveld: an item titled with the taakveld
             other.remove(previous_taakveld)
-            items.append(_Draft([previous_taakveld, ln], [previous_taakveld.text.strip(), text]))
+            start(_Draft([previous_taakveld, ln], [previous_taakveld.text.strip(), text]))
             in_header = text.count("(") > text.count(")")
-            just_header = True
+            just_header = open_item = True
         elif items and (in_header or (just_header and text.startswith("("))):
             items[-1].lines.append(ln)
             items[-1].header.append(text)
             joined = " ".join(items[-1].header)
             in_header = joined.count("(") > joined.count(")")
             just_header = True
-        elif items:
+        elif items and open_item:
             items[-1].lines.append(ln)
             items[-1].body.append(text)
             just_header = False
-        else:
+        elif previous_taakveld is not None or pending:
+            pending.append(ln)  # under a taakveld heading, before its first item
+        else:  # before the first item
             other.append(ln)
+    other.extend(pending)
     out: list[VarianceItem] = []
     gaps: list[AmountGap[L]] = []
     for j, draft in enumerate(items):
@@ -219,7 +251,7 @@ def read_explanation(heading: L, body: Sequence[L], *, is_heading: Callable[[str
                                 kind=item_kind(note) if note else None,
                                 incidental=incidental_in(note),
                                 text=join_lines(draft.body) or None,
-                                provenance=provenance(draft.lines)))
+                                provenance=provenance([*draft.lead, *draft.lines])))
     explanation = VarianceExplanation(title=" ".join(heading.text.split()), threshold=threshold,
                                       items=tuple(out), provenance=provenance([heading]))
     return ExplanationRead(explanation, gaps, other, end)
