@@ -94,13 +94,9 @@ class JsonScanner:
             if self.text[pos:pos + 1] != ":":
                 raise JsonSyntax("expected ':' after a key", pos)
             out[key], pos = self._value(pos + 1, (*path, key))
-            pos = self._skip(pos)
-            char = self.text[pos:pos + 1]
-            if char == "}":
-                return out, pos + 1
-            if char != ",":
-                raise JsonSyntax("expected ',' or '}'", pos)
-            pos += 1
+            done, pos = self._after_item(pos, "}")
+            if done:
+                return out, pos
 
     def _array(self, pos: int, path: DataPath) -> tuple[list[Any], int]:
         out: list[Any] = []
@@ -110,10 +106,17 @@ class JsonScanner:
         while True:
             item, pos = self._value(pos, (*path, len(out)))
             out.append(item)
-            pos = self._skip(pos)
-            char = self.text[pos:pos + 1]
-            if char == "]":
-                return out, pos + 1
-            if char != ",":
-                raise JsonSyntax("expected ',' or ']'", pos)
-            pos += 1
+            done, pos = self._after_item(pos, "]")
+            if done:
+                return out, pos
+
+    def _after_item(self, pos: int, close: str) -> tuple[bool, int]:
+        """After an object member or array item: ``(True, past close)`` at the end,
+        ``(False, past the comma)`` when another follows."""
+        pos = self._skip(pos)
+        char = self.text[pos:pos + 1]
+        if char == close:
+            return True, pos + 1
+        if char != ",":
+            raise JsonSyntax(f"expected ',' or '{close}'", pos)
+        return False, pos + 1
