@@ -62,12 +62,13 @@ def serve(
 ) -> None:
     """Start the web application (migrations applied, first beheerder created)."""
     _configure(data, database_url)
-    from rekenschap.web.core.bootstrap import ensure_admin, migrate, seed_report
+    from rekenschap.web.core.bootstrap import ensure_admin, migrate
+    from rekenschap.web.server import seed_in_child
 
     migrate()
     password = ensure_admin()
     if seed is not None:
-        for line in seed_report(seed):
+        for line in seed_in_child(seed):
             typer.echo(line)
     typer.echo(f"Rekenschap: http://{host}:{port}/")
     if password:
