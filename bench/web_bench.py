@@ -1,31 +1,50 @@
-"""Load test: 50 readers (published pages + read API) and 5 writers against the app on
-PostgreSQL under gunicorn on loopback, then the same pages served as static files.
+"""Load test of the web application: 50 readers (published pages + read API) and 5 writers
+against the app on PostgreSQL under gunicorn on loopback, and the same pages as static files.
 
-    python bench/web_bench.py [--seconds 60] [--readers 50] [--writers 5] [--workers 3]
+    python bench/web_bench.py [--seconds 60] [--readers 50] [--writers 5] [--workers 2]
     python bench/web_bench.py --read-cost [--profile]   # server CPU per read, in process
+
+Four parts, each ``--seconds`` long, in one run:
+
+1. app, user model (the 100 ms p99 target applies here): 50 readers, each a Poisson process of
+   mean think time 1 s (``--think``), choosing at random among the published pages (2/3) and
+   the read API (programme and document, 1/3), plus 5 writers saving their own programme with
+   optimistic locking (think time 1 s, ``--writer-think``). Open loop: latency is measured from
+   the intended send time, so a stalled server is charged in full (see ``web_load.py``).
+2. app, saturation: ``wrk`` (Debian's, compiled, one thread) closed loop with 50 connections and
+   no think time on the same mix, while the 5 writers save as fast as they can (closed loop).
+   This is the maximum throughput and the latency of a queue that is always full; not a target.
+3. static, user model: the same pages, unpacked from the site zip, from Python's threading
+   ``http.server`` (HTTP/1.1, keep-alive), the same 50 readers.
+4. static, saturation: ``wrk`` on the same pages from that server.
+
+After each app part every acknowledged save is looked up in the history (``lost`` = missing or
+with other content). Errors are non-200 reads, failed saves (a 409 is retried, not an error) and
+socket errors. CPU shares per part (load generator, wrk, gunicorn, PostgreSQL backends) show
+where the two cores went. Uses REKENSCHAP_TEST_DATABASE_URL (a PostgreSQL server where it may
+CREATE DATABASE) or starts a throwaway cluster with scripts/pg_throwaway.sh. Needs ``wrk``
+(apt-get install wrk) and aiohttp. Figures, not assertions.
 
 ``--read-cost`` measures what one read costs the server alone (Django test client, SQLite,
 no network, no load generator): CPU ms per request for the read API and the published-page
 view, the first request (cache cold) apart from the rest; ``--profile`` adds a pyinstrument
 profile of the programme read (``pip install pyinstrument``).
 
-Uses REKENSCHAP_TEST_DATABASE_URL (a PostgreSQL server where it may CREATE DATABASE) or, when
-unset, starts a throwaway cluster with scripts/pg_throwaway.sh. Prints requests/s, p50/p99
-latency, errors and lost writes per part. Figures, not assertions.
+FIGURES
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import io
 import os
-import statistics
+import resource
 import subprocess
 import sys
-import threading
 import time
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -34,96 +53,112 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "web"))
-from live import RKS, Server, drop_database, free_port, fresh_database_url  # noqa: E402
+sys.path.insert(0, str(ROOT / "bench"))
+from live import Server, drop_database, free_port, fresh_database_url  # noqa: E402
+from web_load import Ack, Tally, user_model, verify, wrk, wrk_result  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "groningen-2024-veiligheid.yaml"
+TICK = os.sysconf("SC_CLK_TCK")
+STATIC_SERVER = (
+    "import functools, sys, http.server as h\n"
+    "class Handler(h.SimpleHTTPRequestHandler):\n"
+    "    protocol_version = 'HTTP/1.1'\n"
+    "    def log_message(self, *args): pass\n"
+    "handler = functools.partial(Handler, directory=sys.argv[2])\n"
+    "h.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), handler).serve_forever()\n"
+)
 
 
-@dataclass
-class Stats:
-    latencies: dict[str, list[float]] = field(default_factory=dict)
-    errors: dict[str, int] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, kind: str, seconds: float, ok: bool) -> None:
-        with self.lock:
-            self.latencies.setdefault(kind, []).append(seconds)
-            if not ok:
-                self.errors[kind] = self.errors.get(kind, 0) + 1
-
-    def report(self, title: str, duration: float) -> None:
-        print(f"\n{title}")
-        print(
-            f"  {'kind':<10} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
-        )
-        for kind, values in sorted(self.latencies.items()):
-            values = sorted(values)
-            p50 = statistics.median(values) * 1000
-            p99 = values[min(len(values) - 1, int(len(values) * 0.99))] * 1000
-            print(
-                f"  {kind:<10} {len(values):>9} {len(values) / duration:>8.1f} {p50:>8.1f} "
-                f"{p99:>8.1f} {self.errors.get(kind, 0):>7}"
-            )
-
-
-def reader(
-    base: str,
-    urls: list[tuple[str, str]],
-    stats: Stats,
-    stop: threading.Event,
-    headers: dict[str, str],
-) -> None:
-    session = requests.Session()
-    i = 0
-    while not stop.is_set():
-        kind, url = urls[i % len(urls)]
-        i += 1
-        start = time.perf_counter()
+def _proc_cpu(select: Callable[[list[str]], bool]) -> float:
+    """CPU seconds (user + system) of the running processes whose /proc stat ``select`` picks."""
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
-            ok = session.get(base + url, timeout=30, headers=headers).status_code == 200
-        except requests.RequestException:
-            ok = False
-        stats.add(kind, time.perf_counter() - start, ok)
+            raw = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = raw[raw.rindex(")") + 2:].split()  # from field 3 (state) on
+        if select(fields):
+            total += int(fields[11]) + int(fields[12])
+    return total / TICK
 
 
-def writer(
-    base: str, pk: int, token: str, stats: Stats, stop: threading.Event, acknowledged: list[int]
-) -> None:
-    session = requests.Session()
-    session.headers["Authorization"] = f"Bearer {token}"
-    current = session.get(f"{base}/api/v1/programmes/{pk}", timeout=30).json()
-    version, content, n = current["version"], current["content"], 0
-    while not stop.is_set():
-        n += 1
-        start = time.perf_counter()
-        try:
-            r = session.put(
-                f"{base}/api/v1/programmes/{pk}",
-                timeout=30,
-                json={"base_version": version, "content": {**content, "name": f"Bench {pk} #{n}"}},
-            )
-            ok = r.status_code == 200
-        except requests.RequestException:
-            ok = False
-        stats.add("write", time.perf_counter() - start, ok)
-        if ok:
-            version = r.json()["version"]
-            acknowledged.append(version)
+def _postmaster() -> int | None:
+    folder = os.environ.get("PG_THROWAWAY_DIR")
+    pid_file = Path(folder, "data", "postmaster.pid") if folder else None
+    if pid_file is None or not pid_file.exists():
+        return None
+    return int(pid_file.read_text().split()[0])
 
 
-def run(threads: list[threading.Thread], stop: threading.Event, seconds: float) -> float:
-    start, cpu = time.perf_counter(), time.process_time()
-    for t in threads:
-        t.start()
-    time.sleep(seconds)
-    stop.set()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - start
-    used = time.process_time() - cpu
-    print(f"  load generator (this process) used {used:.1f} CPU s in {wall:.1f} s = "
-          f"{used / wall:.2f} of the machine's {os.cpu_count()} cores")
-    return wall
+class CpuMeter:
+    """CPU seconds used between ``start`` and ``stop`` by this process, its waited children
+    (wrk), a server's process group and the PostgreSQL backends (throwaway cluster only)."""
+
+    def __init__(self, server_group: int | None, postmaster: int | None) -> None:
+        self.group, self.postmaster = server_group, postmaster
+
+    def sample(self) -> dict[str, float]:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out = {"generator": time.process_time(),
+               "wrk": children.ru_utime + children.ru_stime}
+        if self.group is not None:
+            group = str(self.group)
+            out["server"] = _proc_cpu(lambda f: f[2] == group)
+        if self.postmaster is not None:
+            master = str(self.postmaster)
+            out["postgres"] = _proc_cpu(lambda f: f[1] == master)
+        return out
+
+    def start(self) -> None:
+        self.begin, self.t0 = self.sample(), time.perf_counter()
+
+    def stop(self) -> str:
+        end, wall = self.sample(), time.perf_counter() - self.t0
+        shares = ", ".join(f"{k} {(end[k] - self.begin[k]) / wall:.2f}" for k in end
+                           if end[k] - self.begin[k] > 0.005)
+        return f"  CPU (cores busy, of {os.cpu_count()}): {shares}"
+
+
+def _print_rows(title: str, rows: Sequence[tuple[str, int, float, float, float, int]]) -> None:
+    print(f"\n{title}")
+    print(f"  {'kind':<8} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for kind, n, rate, p50, p99, errors in rows:
+        print(f"  {kind:<8} {n:>9} {rate:>8.1f} {p50:>8.1f} {p99:>8.1f} {errors:>7}")
+
+
+def _report_user(title: str, tally: Tally, duration: float) -> None:
+    rows = tally.rows(duration)
+    reads = [v for k, v in tally.latencies.items() if k != "write"]
+    if len(reads) > 1:
+        merged = Tally()
+        merged.latencies["reads"] = [x for v in reads for x in v]
+        merged.errors["reads"] = sum(n for k, n in tally.errors.items() if k != "write")
+        rows += merged.rows(duration)
+    _print_rows(title, rows)
+    for sample in tally.error_samples:
+        print(f"  error: {sample}")
+
+
+def _report_wrk(title: str, process: subprocess.Popen[str], writes: Tally | None,
+                duration: float) -> float:
+    result = wrk_result(process)
+    rows = [("reads", result.requests, result.requests / result.seconds, result.p50_ms,
+             result.p99_ms, result.errors)]
+    if writes is not None:
+        rows += writes.rows(duration)
+    _print_rows(title, rows)
+    return result.requests / result.seconds
+
+
+def _lost(base: str, token: str, acks: Sequence[Ack], tally: Tally) -> None:
+    missing = asyncio.run(verify(base, token, acks))
+    print(f"  writes acknowledged: {len(acks)}, conflicts retried: {tally.conflicts}, "
+          f"lost: {len(missing)}")
+    for line in missing[:5]:
+        print(f"  lost: {line}")
 
 
 def read_cost(profile: bool) -> None:
@@ -175,134 +210,136 @@ def read_cost(profile: bool) -> None:
         print(profiler.output_text(color=False))
 
 
+def _setup(server: Server, writers: int) -> tuple[str, list[int], list[str], int, zipfile.ZipFile]:
+    """A controller token, ``writers`` concept programmes to save, the published pages."""
+    token = server.token_for("bench", "controller")
+    auth = {"Authorization": f"Bearer {token}"}
+    report = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    programme = report["programmes"][0]
+    report["programmes"] = [
+        {**programme, "code": str(i), "name": f"Bench {i}"} for i in range(writers)
+    ]
+    created = requests.post(server.url + "/api/v1/documents", json=report, headers=auth,
+                            timeout=60).json()
+    writable = [p["id"] for p in created["programmes"]]
+    archive = zipfile.ZipFile(
+        io.BytesIO(requests.get(server.url + "/site/1.zip", timeout=60).content))
+    pages = sorted(n for n in archive.namelist() if n.endswith(".html"))
+    published = requests.get(server.url + "/api/v1/documents/1", headers=auth, timeout=30).json()
+    return token, writable, pages, published["programmes"][0]["id"], archive
+
+
+def bench(args: argparse.Namespace, tmp: Path, url: str | None) -> None:
+    server = Server(tmp / "data", url)
+    server.data.mkdir()
+    os.environ["REKENSCHAP_WEB_THREADS"] = str(args.threads)
+    static = None
+    try:
+        server.start("--workers", str(args.workers), "--seed", str(EXAMPLE))
+        assert server.process is not None
+        base = server.url
+        token, writable, pages, pid, archive = _setup(server, args.writers)
+        auth = {"Authorization": f"Bearer {token}"}
+        page_urls = [f"/site/1/{p}" for p in pages]
+        api_urls = [f"/api/v1/programmes/{pid}", "/api/v1/documents/1"]
+        # the mix: every page once, the two API reads once: 2/3 pages, 1/3 API (4 pages)
+        urls = [("page", u) for u in page_urls] + [("api", u) for u in api_urls]
+        with requests.Session() as warm:
+            for _ in range(10):
+                for _kind, u in urls:
+                    warm.get(base + u, headers=auth, timeout=30).raise_for_status()
+        meter = CpuMeter(server.process.pid, _postmaster())
+        print(f"app: gunicorn {args.workers} workers x {args.threads} threads (gthread), "
+              f"PostgreSQL, {len(pages)} published pages + 2 API reads; {args.readers} readers "
+              f"(think {args.think:g} s), {args.writers} writers (think {args.writer_think:g} s),"
+              f" {args.seconds:g} s per part")
+
+        meter.start()
+        tally, acks, duration = asyncio.run(user_model(
+            base, urls, args.readers, args.think, args.seconds, auth, writable,
+            args.writer_think, token))
+        cpu = meter.stop()
+        _report_user("1. app, user model (open loop, think time)", tally, duration)
+        print(cpu)
+        _lost(base, token, acks, tally)
+
+        meter.start()
+        process = wrk(base, [u for _k, u in urls], args.readers, args.seconds,
+                      f"Bearer {token}", tmp)
+        writes, acks, duration = asyncio.run(user_model(
+            base, [], 0, 0, args.seconds, {}, writable, 0, token))
+        app_rate = _report_wrk("2. app, saturation (wrk closed loop, no think time)", process,
+                               writes, duration)
+        print(meter.stop())
+        _lost(base, token, acks, writes)
+
+        site = tmp / "site"
+        archive.extractall(site)
+        port = free_port()
+        static = subprocess.Popen([sys.executable, "-c", STATIC_SERVER, str(port), str(site)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  start_new_session=True)
+        sbase = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                requests.get(sbase + "/" + pages[0], timeout=5).raise_for_status()
+                break
+            except requests.RequestException:
+                time.sleep(0.1)
+        meter = CpuMeter(static.pid, None)
+        meter.start()
+        tally, _acks, duration = asyncio.run(user_model(
+            sbase, [("static", "/" + p) for p in pages], args.readers, args.think,
+            args.seconds, {}))
+        _report_user("3. static files, user model (same readers, pages only)", tally, duration)
+        print(meter.stop())
+        meter.start()
+        process = wrk(sbase, ["/" + p for p in pages], args.readers, args.seconds, "", tmp)
+        process.wait()
+        static_rate = _report_wrk("4. static files, saturation (wrk, same connections)",
+                                  process, None, args.seconds)
+        print(meter.stop())
+        print(f"\nsaturation reads/s app (pages + API, with writers) vs static pages: "
+              f"{app_rate:.0f} / {static_rate:.0f} = {app_rate / static_rate:.2f}x")
+    finally:
+        if static is not None:
+            static.terminate()
+            static.wait()
+        server.stop()
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=float, default=60)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=60, help="per part")
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--writers", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--think", type=float, default=1.0, help="readers' mean think time, s")
+    parser.add_argument("--writer-think", type=float, default=1.0, help="writers' mean, s")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--read-cost", action="store_true", help="server CPU per read only")
     parser.add_argument("--profile", action="store_true", help="with --read-cost: pyinstrument")
     args = parser.parse_args()
     if args.read_cost:
         read_cost(args.profile)
         return
-
     pg_dir = None
     if not os.environ.get("REKENSCHAP_TEST_DATABASE_URL"):
-        out = subprocess.run(
-            [str(ROOT / "scripts" / "pg_throwaway.sh"), "start"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        out = subprocess.run([str(ROOT / "scripts" / "pg_throwaway.sh"), "start"], check=True,
+                             capture_output=True, text=True).stdout
         for line in out.splitlines():
             key, _, value = line.removeprefix("export ").partition("=")
             os.environ[key] = value
         pg_dir = os.environ["PG_THROWAWAY_DIR"]
     url = fresh_database_url()
-    with TemporaryDirectory(prefix="rekenschap-bench-") as tmp:
-        server = Server(Path(tmp) / "data", url)
-        server.data.mkdir()
-        static = None
-        try:
-            server.start("--workers", str(args.workers), "--seed", str(EXAMPLE))
-            base = server.url
-            token = server.token_for("bench", "controller")
-            auth = {"Authorization": f"Bearer {token}"}
-            report = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-            programme = report["programmes"][0]
-            report["programmes"] = [
-                {**programme, "code": str(i), "name": f"Bench {i}"} for i in range(args.writers)
-            ]
-            created = requests.post(
-                base + "/api/v1/documents", json=report, headers=auth, timeout=60
-            ).json()
-            writable = [p["id"] for p in created["programmes"]]
-            archive = zipfile.ZipFile(
-                io.BytesIO(requests.get(base + "/site/1.zip", timeout=60).content)
-            )
-            pages = sorted(n for n in archive.namelist() if n.endswith(".html"))
-            published = requests.get(base + "/api/v1/documents/1", headers=auth, timeout=30).json()
-            pid = published["programmes"][0]["id"]
-            urls = [("page", f"/site/1/{p}") for p in pages]
-            urls += [("api", f"/api/v1/programmes/{pid}"), ("api", "/api/v1/documents/1")]
-            print(
-                f"app: gunicorn {args.workers} workers x 4 threads, PostgreSQL, {len(pages)} "
-                f"published pages; {args.readers} readers, {args.writers} writers, "
-                f"{args.seconds:.0f} s"
-            )
-
-            stats, stop = Stats(), threading.Event()
-            acks: dict[int, list[int]] = {pk: [] for pk in writable}
-            threads = [
-                threading.Thread(target=reader, args=(base, urls, stats, stop, auth))
-                for _ in range(args.readers)
-            ]
-            threads += [
-                threading.Thread(target=writer, args=(base, pk, token, stats, stop, acks[pk]))
-                for pk in writable
-            ]
-            duration = run(threads, stop, args.seconds)
-            stats.report("app (pages + read API + writes)", duration)
-            lost = 0
-            for pk, versions in acks.items():
-                stored = {
-                    r["number"]
-                    for r in requests.get(
-                        f"{base}/api/v1/programmes/{pk}/revisions", headers=auth, timeout=60
-                    ).json()
-                }
-                lost += len(set(versions) - stored)
-            print(f"  writes acknowledged: {sum(len(v) for v in acks.values())}, lost: {lost}")
-
-            site = Path(tmp) / "site"
-            archive.extractall(site)
-            port = free_port()
-            static = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "http.server",
-                    str(port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--directory",
-                    str(site),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            time.sleep(1.0)
-            stats2, stop2 = Stats(), threading.Event()
-            page_urls = [("static", f"/{p}") for p in pages]
-            threads = [
-                threading.Thread(
-                    target=reader, args=(f"http://127.0.0.1:{port}", page_urls, stats2, stop2, {})
-                )
-                for _ in range(args.readers)
-            ]
-            duration2 = run(threads, stop2, args.seconds)
-            stats2.report(
-                "static files (python -m http.server, same pages, same readers)", duration2
-            )
-            app_pages = len(stats.latencies.get("page", [])) / duration
-            static_pages = len(stats2.latencies.get("static", [])) / duration2
-            print(
-                f"\npages/s app vs static: {app_pages:.1f} / {static_pages:.1f} = "
-                f"{app_pages / static_pages if static_pages else float('nan'):.2f}x"
-            )
-        finally:
-            if static is not None:
-                static.terminate()
-                static.wait()
-            server.stop()
-            drop_database(url)
-            if pg_dir:
-                subprocess.run(
-                    [str(ROOT / "scripts" / "pg_throwaway.sh"), "stop", pg_dir], check=False
-                )
-    _ = RKS
+    try:
+        with TemporaryDirectory(prefix="rekenschap-bench-") as tmp:
+            bench(args, Path(tmp), url)
+    finally:
+        drop_database(url)
+        if pg_dir:
+            subprocess.run([str(ROOT / "scripts" / "pg_throwaway.sh"), "stop", pg_dir],
+                           check=False)
 
 
 if __name__ == "__main__":

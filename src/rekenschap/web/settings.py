@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rekenschap.web.core.middleware.SecurityHeadersMiddleware",
+    "rekenschap.web.core.conditional.ApiConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "rekenschap.web.core.middleware.DutchFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
