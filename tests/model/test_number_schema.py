@@ -28,13 +28,14 @@ def _accepted(value: object) -> bool:
 
 
 @pytest.mark.parametrize("text", [
-    "42.668", "5,7", "-1.234,5", "\u22124.346", "+12", "0.12345678901234567891", "7"])
+    "42.668", "5,7", "-1.234,5", "\u22124.346", "+12", "0.12345678901234567891", "7",
+    "(1.234)"])
 def test_bare_number_strings_are_read_and_admitted_by_the_schema(text: str) -> None:
     assert _accepted(text) and INPUT.is_valid(text)
 
 
 @pytest.mark.parametrize("text", [
-    "", " 5", "5 ", "> 100", "\u20ac 5", "12%", "(1.234)", "n.n.b.", "1e5", "1E-7", "4.3x",
+    "", " 5", "5 ", "> 100", "\u20ac 5", "12%", "-(1.234)", "n.n.b.", "1e5", "1E-7", "4.3x",
     "\u0663", "5\n", "5, 4", "1.2.3"])
 def test_other_strings_are_refused_by_model_and_schema_alike(text: str) -> None:
     assert not _accepted(text)

@@ -48,11 +48,11 @@ NUMBER_TOKEN = re.compile(
 )
 """Finds Dutch-formatted numbers inside running text ("42.668", "-4.346", "5,7", "(1.234)")."""
 
-NUMBER_TEXT = (
-    "^[-+\u2212]?(?:[0-9]{1,3}(?:\\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?|[0-9]+\\.[0-9]+)$(?!\n)"
-)
-"""A whole string that is one bare number: "42.668" (Dutch grouping), "5,7", "-1.234,5", or a
-point decimal "0.12345678901234567891" (the exact JSON form); no unit, comparator or spaces.
+_BARE = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?|[0-9]+\.[0-9]+"
+NUMBER_TEXT = f"^(?:[-+\u2212]?(?:{_BARE})|\\((?:{_BARE})\\))$(?!\n)"
+"""A whole string that is one bare number: "42.668" (Dutch grouping), "5,7", "-1.234,5",
+"(1.234)" (negative, as accounts print it), or a point decimal "0.12345678901234567891" (the
+exact JSON form); no unit, comparator or spaces.
 
 Written for both Python ``re`` and ECMA-262 (JSON Schema ``pattern``): ASCII digits only, and
 ``(?!\\n)`` because Python's ``$`` also matches before a final newline.
