@@ -7,8 +7,8 @@ The heading states the threshold ("Toelichting op verschillen tussen begroot act
 taakveld heading an item may be unlettered ("Precariobelasting (voordeel hogere baten
 €62.000)"), anywhere it may be coded ("5.99.04 Vervanging Hofcampbrug (per saldo nadelig
 € 95.500)"), and a taakveld heading with its own note is an item itself ("Taakveld 7.4
-Milieubeheer (per saldo € 242.000 nadelig)"); text under a taakveld heading before its first
-item starts that item's text.
+Milieubeheer (per saldo € 242.000 nadelig)"); prose under a taakveld heading before its first
+item (ending in a full stop) starts that item's text.
 
 The amount is the net effect stated in the parentheses, favourable positive ("voordeel" /
 "voordelig" +, "nadeel" / "nadelig" -, "neutraal" 0); when the parentheses list several amounts
@@ -178,7 +178,12 @@ def read_explanation(heading: L, body: Sequence[L], *, is_heading: Callable[[str
     end = len(body)
 
     def start(draft: _Draft[L]) -> None:
-        draft.lead, draft.body = list(pending), [p.text.strip() for p in pending]
+        # prose under the taakveld heading ("... samengevat.") leads into the item; anything
+        # else (a list of titles, as a summary table prints them) stays outside the items
+        if pending and pending[-1].text.rstrip().endswith("."):
+            draft.lead, draft.body = list(pending), [p.text.strip() for p in pending]
+        else:
+            other.extend(pending)
         pending.clear()
         items.append(draft)
 
