@@ -27,7 +27,7 @@ def _page(lang: str = "nl") -> ComparisonPage:
 def test_page_data_tables_chart_and_words() -> None:
     page = _page()
     assert page.href == "vergelijking-gm0629.html"
-    assert page.title == "Vergelijking Voorbeeld-aan-Zee"
+    assert page.title == "Vergelijking Wassenaar"
     assert "gemeenten van 20.000 tot 50.000 inwoners (11 gemeenten)" in page.intro
     lasten, baten = page.measures
     assert lasten.table.headers == ("Taakveld", "Voorbeeld-aan-Zee € per inwoner", "Mediaan",
@@ -124,3 +124,34 @@ def test_cli_publish_compare_without_open_data(tmp_path: Path, missing: str) -> 
     assert result.exit_code == 1
     assert "no CBS municipality list" in result.output
     assert (tmp_path / "s" / "index.html").is_file()
+
+
+def test_cli_publish_compare_in_both_languages_and_export_with_comparison(
+        tmp_path: Path) -> None:
+    """The default two-language site has the comparison page in each language; ``export
+    --compare`` puts the same comparison into the XLSX (a sheet per table, real numbers)."""
+    import openpyxl
+    from tests.conftest import corpus_file
+
+    corpus_file("iv3", "2023_jaarrekening.csv")
+    root = corpus_file("cbs").parent
+    source = tmp_path / "voorbeeld.yaml"
+    source.write_text(RICH_YAML.replace("GOAL_PLACEHOLDER", SCRIPT_GOAL.replace("'", "''")),
+                      encoding="utf-8")
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(source), "-o", str(site), "--public",
+                                 "--compare", "auto", "--open-data", str(root)])
+    assert result.exit_code == 0, result.output
+    nl = lxml.html.fromstring((site / "vergelijking-gm0629.html").read_bytes())
+    en = lxml.html.fromstring((site / "en" / "vergelijking-gm0629.html").read_bytes())
+    assert nl.xpath("//h1")[0].text_content() == "Vergelijking Wassenaar"
+    assert en.xpath("//h1")[0].text_content() == "Comparison Wassenaar"
+    out = tmp_path / "v.xlsx"
+    result = runner.invoke(app, ["export", str(source), "--to", "xlsx", "-o", str(out),
+                                 "--public", "--compare", "auto", "--open-data", str(root)])
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(out)
+    assert "De lasten per inwoner" in wb.sheetnames
+    ws = wb["De lasten per inwoner"]
+    bestuur = next(r for r in ws.iter_rows(values_only=True) if r[0] == "0.1 Bestuur")
+    assert isinstance(bestuur[1], int | float) and isinstance(bestuur[2], int | float)
