@@ -6,6 +6,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from rekenschap.render import chartspecs
 from rekenschap.render.charts import ChartRenderer, labelled, locale_neutral
 from rekenschap.render.pagedata import TableData
@@ -100,3 +102,15 @@ def test_shared_rendering_with_a_worker_process_keeps_the_order() -> None:
     shared = render_shared(specs, "nl-NL", 2, _render_specs)
     assert shared == _render_specs(specs, "nl-NL")   # same SVG, same order, nothing lost
     assert len(set(shared)) == len(specs)
+
+
+def test_worker_processes_only_for_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rekenschap.render import chartpool
+
+    monkeypatch.setattr(chartpool.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(chartpool.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    assert chartpool.useful_processes(4) == 4 and chartpool.useful_processes(2) == 2
+    monkeypatch.setattr(chartpool.os, "getloadavg", lambda: (2.5, 0.0, 0.0))
+    assert chartpool.useful_processes(4) == 2      # one idle core and a half: one worker
+    monkeypatch.setattr(chartpool.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
+    assert chartpool.useful_processes(4) == 1      # all busy: render here, spawn nothing

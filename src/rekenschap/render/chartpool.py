@@ -4,12 +4,13 @@ vl-convert runs one JavaScript runtime per process, so threads do not help. The 
 into small chunks; worker processes (spawned: the parent may already run vl-convert's runtime
 threads) take chunks from the pool's queue while this process, whose runtime is already warm,
 renders chunks itself instead of waiting. A worker costs about 1.5 CPU seconds to start, so one
-process fewer is spawned than the processes used.
+process fewer is spawned than the processes used, and none when no core is idle.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -27,6 +28,20 @@ def spawn_safe() -> bool:
     main = sys.modules.get("__main__")
     path = getattr(main, "__file__", None)
     return path is None or Path(path).is_file()
+
+
+def useful_processes(requested: int) -> int:
+    """How many of ``requested`` processes can run at once: one, plus one per idle core.
+
+    On a machine whose cores are all busy (load average >= cores) a worker only adds its start
+    cost (about 1.5 CPU seconds) and takes turns with this process; then the batch renders here.
+    """
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:       # not available on this platform: assume idle cores
+        load = 0.0
+    return max(1, min(requested, 1 + int(cores - load)))
 
 
 def render_shared(specs: list[str], locale: str, processes: int, render: Render) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Literal, cast
 
 import vl_convert
 
-from rekenschap.render.chartpool import render_shared
+from rekenschap.render.chartpool import render_shared, useful_processes
 from rekenschap.render.messages import Lang
 from rekenschap.render.pagedata import ChartData
 
@@ -53,6 +53,8 @@ class ChartRenderer:
     seconds: float = 0.0
     """Wall-clock time spent rendering (for the benchmark's share-of-time figure)."""
     rendered: int = 0
+    processes: int = 1
+    """The most processes a batch used (1: this process only; see ``useful_processes``)."""
     shared: int = 0
     """Charts taken over from another language's renderer (see :meth:`share`)."""
     _memory: dict[str, str] = field(default_factory=dict)
@@ -112,9 +114,11 @@ class ChartRenderer:
 
     def _render(self, specs: list[str]) -> list[str]:
         locale = _FORMAT_LOCALE[self.lang]
-        if len(specs) < PROCESS_THRESHOLD or self.workers < 2:
+        processes = useful_processes(self.workers) if len(specs) >= PROCESS_THRESHOLD else 1
+        self.processes = max(self.processes, processes)
+        if processes < 2:
             return _render_specs(specs, locale)
-        return render_shared(specs, locale, self.workers, _render_specs)
+        return render_shared(specs, locale, processes, _render_specs)
 
     def _cache_path(self, key: str) -> Path | None:
         return self.cache_dir / f"{key}.svg" if self.cache_dir else None
