@@ -165,3 +165,25 @@ def test_site_from_a_real_import_has_no_axe_violations(
     assert (tmp_path / "vergelijking-gm0629.html") in site.pages
     found = {str(p.relative_to(tmp_path)): v for p in site.pages if (v := _axe(browser, p))}
     assert found == {}
+
+
+def test_language_switch_works_from_the_keyboard(site_both: SiteResult, browser: Any) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    page = site_both.out_dir / "gemeente-voorbeeld-aan-zee-jaarstukken-2023" / \
+        "1-veiligheid-en-handhaving.html"
+    browser.get(page.as_uri())
+    for _ in range(12):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        info = _focus_info(browser)
+        if info["text"] == "English":
+            break
+    else:
+        pytest.fail("the language switch cannot be reached with Tab")
+    assert (info["outline"] != "none" and info["outlineWidth"] != "0px") \
+        or info["shadow"] != "none", f"no visible focus indicator on {info}"
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert browser.current_url == (site_both.out_dir / "en" / page.relative_to(
+        site_both.out_dir)).as_uri()
+    assert browser.execute_script("return document.documentElement.lang") == "en"
