@@ -139,3 +139,18 @@ def test_all_links_of_both_trees_resolve(site_both: SiteResult) -> None:
             assert "://" not in ref and not ref.startswith("/"), ref
             if path:
                 assert (page.parent / path).resolve().exists(), f"{page}: broken link {ref}"
+
+
+def test_a_page_missing_in_one_language_links_to_that_language_home(tmp_path: Path) -> None:
+    from rekenschap.opendata.compare import vega_lite_spec
+    from rekenschap.render.comparison import comparison_page
+
+    from .sample import rich_report, sample_comparison
+
+    comparison = sample_comparison()
+    specs = {m: vega_lite_spec(comparison, m) for m in ("lasten", "baten")}
+    build_site([rich_report()], tmp_path, languages=["nl", "en"], public=True,
+               comparisons={"nl": [comparison_page(comparison, specs, "nl")]})
+    assert not (tmp_path / "en" / "vergelijking-gm0629.html").exists()
+    switch = _switch(tmp_path / "vergelijking-gm0629.html")
+    assert switch["en"] == (tmp_path / "en" / "index.html").resolve()
