@@ -124,3 +124,20 @@ def test_deelprogramma_forms_keep_permissions_and_locking(world: World) -> None:
     assert stale.status_code == 409  # the conflict screen; nothing overwritten
     assert "Oud formulier" in stale.content.decode()
     assert _latest(world)["subprogrammes"][0]["goals"][0]["title"] != "Oud formulier"
+
+
+def test_a_deelprogramma_sentence_goes_into_the_deelprogramma(world: World) -> None:
+    _with_sub(world)
+    client = world.client(Role.AUTEUR)
+    page = client.get(f"/programmas/{world.own.pk}/").content.decode()
+    path = "programmes[0].subprogrammes[0].finance.rows[1]"
+    assert f'name="path" value="{path}"' in page
+    response = client.post(f"/programmas/{world.own.pk}/zinnen/", {
+        "base_version": "2", "path": path,
+        "text": "De baten zijn € 3.142.000 (48%) hoger dan begroot."})
+    assert response.status_code == 302
+    after = _latest(world)
+    assert after["subprogrammes"][0]["sections"][-1] == {
+        "heading": "Toelichting bij de cijfers",
+        "text": "De baten zijn € 3.142.000 (48%) hoger dan begroot.", "provenance": None}
+    assert not after.get("sections")

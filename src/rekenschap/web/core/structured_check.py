@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import ValidationError
 
 from rekenschap.model import Problem, Programme, Severity
@@ -23,6 +24,8 @@ from rekenschap.web.core.revisions import validation_problems
 from rekenschap.web.core.structured_parts import model_prefix
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
+_SEVERITY_LABEL = {"error": gettext_lazy("fout"), "warning": gettext_lazy("waarschuwing"),
+                   "notice": gettext_lazy("opmerking")}
 _INDEX = re.compile(r"^(\w+)\[(\d+)\](.*)$")
 
 
@@ -54,8 +57,10 @@ def field_for(relative: str, form: str, index: int | None) -> str | None:
     return None
 
 
-def _as_json(problem: Problem, field: str | None) -> dict[str, Any]:
-    return {"code": problem.code, "severity": str(problem.severity.value),
+def as_json(problem: Problem, field: str | None) -> dict[str, Any]:
+    severity = str(problem.severity.value)
+    return {"code": problem.code, "severity": severity,
+            "label": str(_SEVERITY_LABEL.get(severity, severity)),
             "message": problem.message, "path": problem.location.path or "", "field": field}
 
 
@@ -84,7 +89,7 @@ def live_problems(document: Document, content: dict[str, Any], sub: tuple[int, .
     shown = [(problem, _resolve(field, inputs)) for problem, field in found]
     if form != "programme":  # a form for one goal/table/indicator shows what is about it
         shown = [(problem, field) for problem, field in shown if field is not None]
-    return [_as_json(problem, field) for problem, field in shown]
+    return [as_json(problem, field) for problem, field in shown]
 
 
 def _resolve(field: str | None, inputs: list[str]) -> str | None:

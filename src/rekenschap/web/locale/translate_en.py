@@ -13,6 +13,9 @@ import sys
 from pathlib import Path
 
 EN: dict[str, str | tuple[str, str]] = {
+    "fout": "error",
+    "waarschuwing": "warning",
+    "opmerking": "notice",
     "Token niet gevonden.": "Token not found.",
     "%(n)s bevindingen, waarvan %(e)s fouten": "%(n)s findings, of which %(e)s errors",
     "Het token is ingetrokken; het werkt niet meer.": "The token has been revoked; it no longer works.",

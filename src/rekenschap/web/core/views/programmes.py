@@ -21,7 +21,7 @@ from rekenschap.web.core.models import Comment, ProgrammeRecord
 from rekenschap.web.core.overview import broken_refs
 from rekenschap.web.core.permissions import Action, can
 from rekenschap.web.core.present import programme_view
-from rekenschap.web.core.structured_check import input_problem, live_problems, summary
+from rekenschap.web.core.structured_check import as_json, input_problem, live_problems, summary
 from rekenschap.web.core.structured_sentences import already_in
 from rekenschap.web.core.views.common import error_page, readable_programme, user_of
 
@@ -132,8 +132,7 @@ def _check_yaml(record: ProgrammeRecord, form: ProgrammeForm, content: dict[str,
                   or name in {"code", "name"}]
     found = live_problems(record.document, content or {}, (), "programme", None, YAML_INPUTS,
                           unreadable) if content is not None else [
-        {"code": p.code, "severity": p.severity.value, "message": p.message,
-         "path": p.location.path, "field": p.location.path} for p in unreadable]
+        as_json(p, p.location.path) for p in unreadable]
     return JsonResponse({"ok": True, "saved": False, "summary": summary(found),
                          "problems": found})
 

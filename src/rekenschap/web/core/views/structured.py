@@ -17,7 +17,7 @@ from rekenschap.web.core import structured
 from rekenschap.web.core.errors import Forbidden, Locked, NotFound, WebError
 from rekenschap.web.core.models import ProgrammeRecord
 from rekenschap.web.core.permissions import Action, can
-from rekenschap.web.core.structured_check import input_problem, live_problems, summary
+from rekenschap.web.core.structured_check import as_json, input_problem, live_problems, summary
 from rekenschap.web.core.structured_parts import NoSuchPart, parse_sub, part_at, put_part, sub_text
 from rekenschap.web.core.views.common import error_page, readable_programme, user_of
 from rekenschap.web.core.views.programmes import save_or_conflict
@@ -146,5 +146,4 @@ def finance_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def check_json(problems: list[Problem]) -> list[dict[str, Any]]:
-    return [{"code": p.code, "severity": p.severity.value, "message": p.message,
-             "path": p.location.path or "", "field": p.location.path} for p in problems]
+    return [as_json(p, p.location.path) for p in problems]

@@ -28,7 +28,7 @@
       item.setAttribute("data-code", p.code);
       item.appendChild(text("code", p.code));
       item.appendChild(document.createTextNode(" "));
-      item.appendChild(text("span", p.severity, "sev-label"));
+      item.appendChild(text("span", p.label || p.severity, "sev-label"));
       item.appendChild(document.createTextNode(": " + p.message));
       if (p.field && document.getElementById(p.field)) {
         var link = text("a", region.getAttribute("data-goto") || "→");
