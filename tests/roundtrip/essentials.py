@@ -78,9 +78,9 @@ def goals(report: Report) -> list[Any]:
 
 def indicators(report: Report, *, dated_only: bool = False) -> list[Any]:
     """Indicator names with their observations (period, value, qualifier, source, reference
-    date) by period, their
-    benchmarks (region, code, values with source and reference date), their dated targets, baseline year and their target
-    (desired direction, value, period; undated ones too).
+    date) by period, their benchmarks (region, code, values with source and reference date),
+    their dated targets, baseline year and their target (desired direction, value, period;
+    undated ones too).
 
     With ``dated_only``, observations without a period are left out: a table with a column
     per year has no place for them (a known limit of the print layout).

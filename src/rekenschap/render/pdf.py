@@ -32,6 +32,17 @@ def nobreak(text: str | None) -> str:
     return _BREAKABLE.sub(lambda m: m.group(1) + _WORD_JOINER, text or "")
 
 
+_NUMBER_AFTER_WORD = re.compile(r"(?<=[^\W\d]) (?=\d)")
+
+
+def unit_text(text: str | None) -> str:
+    """A unit label whose number stays on the line of the word before it ("per 1.000" with a
+    no-break space):
+    a number alone on a line of the unit cell could not be told from an amount, and its
+    separators are the document's own (a Dutch "1.000" in an English print)."""
+    return _NUMBER_AFTER_WORD.sub("\u00a0", nobreak(text))
+
+
 def print_html(doc: DocumentData, renderer: ChartRenderer | None = None) -> str:
     """The single HTML document the PDF is printed from."""
     renderer = renderer or ChartRenderer(lang=doc.lang)
@@ -48,6 +59,7 @@ def print_html(doc: DocumentData, renderer: ChartRenderer | None = None) -> str:
     css = css.replace("var(--rs-of-label)", f'"{message("print.of", doc.lang)}"')
     env = environment(doc.lang)
     env.filters["nobreak"] = nobreak
+    env.filters["unit_text"] = unit_text
     return env.get_template("print.html.j2").render(
         doc=doc, pngs=pngs, css=Markup(labels + css))  # our own stylesheet, not user text
 

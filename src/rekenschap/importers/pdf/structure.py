@@ -24,6 +24,7 @@ from rekenschap.importers.pdf.columns import ColumnContext
 from rekenschap.importers.pdf.computed import drop_computed_difference
 from rekenschap.importers.pdf.consistency import finance_problems
 from rekenschap.importers.pdf.effects import find_effect_indicators
+from rekenschap.importers.pdf.english import is_english_print, to_dutch
 from rekenschap.importers.pdf.explanations import find_explanations
 from rekenschap.importers.pdf.finance import find_finance_table
 from rekenschap.importers.pdf.flow import FlowLine, build_flow, provenance_of
@@ -330,6 +331,8 @@ def build_report(
     """The report recognised in ``pages`` and every problem met; bad input never raises."""
     options = options or StructureOptions()
     flow = build_flow(pages)
+    if is_english_print(flow):
+        flow = to_dutch(flow)
     document, organisation, problems = _document(flow, file, options)
     ctx = ColumnContext(kind=document.kind, year=document.year)
     chapters = split_chapters(flow)
