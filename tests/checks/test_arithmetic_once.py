@@ -24,14 +24,14 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "groningen-2024-vei
 runner = CliRunner()
 
 
-def _broken(example: Path) -> Report:
+def _broken(example: Path, actual: int = -35000) -> Report:
     report, problems = load_report(example)
     assert report is not None, [p.format() for p in problems]
     programme = report.programmes[0]
     table = programme.finance
     assert table is not None
     saldo = FinanceRow(kind=RowKind.SALDO, label="Saldo", values={
-        "original_budget": -37221, "amended_budget": -38116, "actual": -35000})
+        "original_budget": -37221, "amended_budget": -38116, "actual": actual})
     table = table.model_copy(update={"rows": (*table.rows, saldo)})
     return report.model_copy(update={"programmes": (
         programme.model_copy(update={"finance": table}), *report.programmes[1:])})
@@ -51,9 +51,10 @@ def _json_problems(args: list[str]) -> list[dict[str, object]]:
     return problems
 
 
-def _about_the_sum(problems: list[dict[str, object]]) -> list[dict[str, object]]:
+def _about_the_sum(problems: list[dict[str, object]], rounding: bool = False,
+                   ) -> list[dict[str, object]]:
     return [p for p in problems if str(p["code"]).startswith(("FIN-SALDO", "FIN-SIGN", "PDF-FIN"))
-            and p["code"] != "PDF-FIN-ROUNDING"]
+            and (rounding or p["code"] != "PDF-FIN-ROUNDING")]
 
 
 def test_import_then_check_reports_the_broken_sum_once_with_its_page(
@@ -72,6 +73,27 @@ def test_import_then_check_reports_the_broken_sum_once_with_its_page(
 
 def test_check_on_the_pdf_reports_it_once_too(pdf: Path) -> None:
     found = _about_the_sum(_json_problems(["check", str(pdf)]))
+    assert [p["code"] for p in found] == ["FIN-SALDO"]
+    location = found[0]["location"]
+    assert isinstance(location, dict) and isinstance(location["page"], int)
+
+
+@pytest.fixture(scope="module")
+def rounded_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The saldo is off by one unit: -35.677 against -35.676."""
+    out = tmp_path_factory.mktemp("rounded") / "rounded.pdf"
+    (written,) = export(_broken(EXAMPLE, actual=-35677), ExportFormat.PDF, out)
+    return written
+
+
+def test_a_rounding_difference_is_the_importers_notice_or_with_zero_tolerance_the_checks(
+        rounded_pdf: Path, tmp_path: Path) -> None:
+    found = _about_the_sum(_json_problems(["check", str(rounded_pdf)]), rounding=True)
+    assert [p["code"] for p in found] == ["PDF-FIN-ROUNDING"]
+    strict = tmp_path / "rekenschap.toml"
+    strict.write_text("[arithmetic]\ntolerance = 0\n", encoding="utf-8")
+    found = _about_the_sum(_json_problems(["check", str(rounded_pdf), "--config", str(strict)]),
+                           rounding=True)
     assert [p["code"] for p in found] == ["FIN-SALDO"]
     location = found[0]["location"]
     assert isinstance(location, dict) and isinstance(location["page"], int)
