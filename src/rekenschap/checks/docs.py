@@ -45,7 +45,9 @@ together:
   `FIN-TOTALS`), with the page and line of the row, whether the report came from a PDF, a text
   dump or the editor. The PDF importer reports only what it read: `PDF-FIN-ROUNDING` where the
   printed digits are off by exactly one unit of the scale, which the checks tolerate
-  (`arithmetic_tolerance`), so the two never report the same sum (see docs/import-problems.md).
+  (`arithmetic.tolerance`), so the two do not report the same sum; with a tolerance below one
+  unit, `rekenschap check` keeps the check's problem and drops the import's notice on that row
+  (see docs/import-problems.md).
 - **Ambiguous number order** in a claim ("13.140 tegenover 13.044") belongs to
   `IND-CLAIM-AMBIGUOUS`; the text importer's `TXT-AMBIGUOUS-ORDER` is only for sentences without
   a claim.
