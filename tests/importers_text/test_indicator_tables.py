@@ -148,3 +148,18 @@ def test_pypdfium2_dump_tables_are_reported_not_guessed() -> None:
                    for i in p.indicators)
     kept = "\n".join(s.text for p in report.all_programmes() for s in p.sections)
     assert "8. Winkeldiefstallen" in kept
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_begroting_2024_whole_layout_dump() -> None:
+    """The whole document as ``pdftotext -layout`` text: the indicator table of p64-65 lands in
+    the five programmes, and "Programma 4   investering   krediet   Meerjarenbeeld" (a table
+    header, p49) is no programme heading, so P4 and P5 keep their finance tables."""
+    layout = subprocess.run(["pdftotext", "-layout", str(corpus_pdf("begroting-2024.pdf")), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    report, _ = import_text(layout, file="begroting-2024.pdf")
+    first = report.programmes[:5]
+    assert [(p.code, len(p.indicators), p.finance is not None) for p in first] == [
+        ("1", 5, True), ("2", 15, True), ("3", 5, True), ("4", 5, True), ("5", 4, True)]
+    assert not [p for p in report.programmes if "Meerjarenbeeld" in p.name]

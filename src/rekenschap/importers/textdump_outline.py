@@ -120,7 +120,9 @@ def outline(lines: Sequence[TextLine]) -> Outline:
                 target().append(gap)  # a real paragraph break at the page break
             bridging, gap = False, None
         if not line.blank and not is_bullet(text):
-            heading = parse_programme_heading(text)
+            # three or more pieces apart in a layout dump: a table header row, not a heading
+            # ("Programma 4      investering      krediet      Meerjarenbeeld")
+            heading = parse_programme_heading(text) if len(line.cells) < 3 else None
             if heading is not None and current is not None and heading == current.heading:
                 drop_furniture(line)  # the programme's name repeated as a page header
                 continue
