@@ -72,3 +72,27 @@ def test_an_ambiguous_flip_is_not_guessed() -> None:
     values, problems = _read(  # baten 100, lasten -100, saldo 0 printed as 200: no single flip
         ("4.9 Nul", ["100", "-100", "200", "0", "0", "0"]))
     assert values[0][2] == 200 and problems == []
+
+
+def test_ocr_sign_noise_is_decided_by_the_group_or_left_empty() -> None:
+    values, problems = _read(
+        ("0.1 Bestuur", ["0", "1.991.402", "-1.991.402", "89.135", "-2.032.152", "=1.943.017"]),
+        ("0.7 Gemeentefonds", ["27.669.824", "0", "_27.669.824", "0", "0", "0"]),
+        ("0.9 Onbeslist", ["10", "—-5", "=20", "0", "0", "0"]))  # no signs make 10 + l = s
+    assert values[0] == [0, -1991402, -1991402, 89135, -2032152, -1943017]  # + one lost sign
+    assert values[1][:3] == [27669824, 0, 27669824]
+    assert values[2][:3] == [10, None, None]
+    assert sum("PDF-TAAKVELD-SIGN warning" in p for p in problems) == 2
+    assert any("OCR read '=1.943.017'; read as -1943017" in p for p in problems)
+
+
+def test_a_block_numbered_with_the_letter_o_is_programme_0() -> None:
+    lines = [(100, [("Programma:PO Bestuur", 72), ("Begroting primair 2019", 240),
+                    ("Rekening 2019", 420)]), *HEADER[1:],
+             (130, [("0.1 Bestuur", 72), *(right(v, x) for v, x in zip(
+                 ["0", "-5", "-5", "0", "-6", "-6"], (250, 300, 350, 430, 480, 530),
+                 strict=True))])]
+    tables, problems = find_taakveld_tables(build_flow([make_page(5, lines)]), context=CTX,
+                                            file="j.pdf")
+    assert [t.programme for t in tables] == ["0"]
+    assert [p.code for p in problems] == ["PDF-TAAKVELD-CODE"]

@@ -37,6 +37,7 @@ PDF_SEVERITY: dict[str, str] = {
     "PDF-TAAKVELD-SUM": "warning", "PDF-STATUS-UNKNOWN": "notice",
     "PDF-STATUS-UNREADABLE": "notice", "PDF-IND-YEARS-EMPTY": "warning",
     "PDF-IND-YEARS-VALUE": "warning", "PDF-TAAKVELD-SIGN": "notice",
+    "PDF-TAAKVELD-CODE": "notice",
 }
 
 _TODO = {

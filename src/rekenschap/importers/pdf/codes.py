@@ -63,6 +63,8 @@ STRUCTURE_CODES: dict[str, str] = {
                          "values are skipped.",
     "PDF-TAAKVELD-CELLS": "A taakveld row has a different number of amounts than the table; "
                           "skipped.",
+    "PDF-TAAKVELD-CODE": "A taakveld block's programme number reads as the letter O "
+                         "('Programma:PO', OCR); taken as programme 0 (notice).",
     "PDF-TAAKVELD-PROGRAMME": "A taakveld table names a programme that was not found.",
     "PDF-TAAKVELD-SIGN": "A taakveld amount whose sign, negated, is the only way baten + "
                          "lasten = saldo holds in its column group: a minus sign was lost (OCR); "

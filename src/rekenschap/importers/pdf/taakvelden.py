@@ -21,7 +21,7 @@ from decimal import Decimal
 from rekenschap.importers.pdf.cells import cells_of, split_label_values
 from rekenschap.importers.pdf.columns import ColumnContext, map_column
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
-from rekenschap.importers.pdf.taakveld_signs import repair_signs
+from rekenschap.importers.pdf.taakveld_signs import clean_cells, repair_signs
 from rekenschap.model import (
     FinanceColumn,
     FinanceRow,
@@ -38,7 +38,8 @@ from rekenschap.model.numbers import parse_number
 
 __all__ = ["attach_taakvelden", "find_taakveld_tables"]
 
-_START = re.compile(r"^programma\s*:\s*P?\s*(\d{1,2})\b", re.I)
+# "PO" is OCR's reading of "P0" (the O is taken as a zero and reported)
+_START = re.compile(r"^programma\s*:\s*P?\s*(\d{1,2}|O)\b", re.I)
 _SUBHEADER = re.compile(r"per\s+taakveld", re.I)
 _TAAKVELD = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\s+(.+)$")
 _TOTAL = re.compile(r"^saldo\s+van\s+baten\s+en\s+lasten\s+programma", re.I)
@@ -73,6 +74,13 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
     number = _START.match(lines[start].text.strip())
     assert number is not None
     problems: list[Problem] = []
+    code = number.group(1).upper().replace("O", "0")
+    if code != number.group(1):
+        problems.append(Problem(
+            code="PDF-TAAKVELD-CODE", severity=Severity.NOTICE,
+            message=f"taakveld block {lines[start].text.strip()[:40]!r}: the programme number "
+                    f"reads as the letter O; taken as programme 0",
+            location=Location(file=file, page=lines[start].page, line=lines[start].number)))
     i = start
     header: list[FlowLine] = []
     while i < len(lines) and not _SUBHEADER.search(lines[i].text) and i < start + 4:
@@ -98,11 +106,13 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
                 file=file, page=lines[i].page, line=lines[i].number)}))
     rows: list[FinanceRow] = []
     codes: list[str] = []
+    unsure: dict[int, dict[str, str]] = {}  # per row: columns whose sign OCR garbled
     used = [lines[start], *header, lines[i]]
     i += 1
     while i < len(lines) and not _START.match(lines[i].text.strip()):
         fl = lines[i]
-        label, values = split_label_values(cells_of(fl))
+        cleaned, garbled = clean_cells(cells_of(fl))
+        label, values = split_label_values(cleaned)
         extra: list[FlowLine] = []
         if not values and _TAAKVELD.match(label) and i + 1 < len(lines):
             # a wrapped name with the amounts on the middle line: "6.71d Overige" /
@@ -140,6 +150,14 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
         for col, cell in zip(columns, values, strict=True):
             parsed = parse_number(cell.text)
             amounts[col.key] = None if parsed.point_decimal else parsed.value
+            if amounts[col.key] is None and parsed.qualifier != "nil":
+                problems.append(Problem(
+                    code="PDF-FIN-NUMBER", severity=Severity.WARNING,
+                    message=f"{cell.text!r} in taakveld row {' '.join(label.split())!r}, column "
+                            f"{col.label!r} is not a Dutch amount; the cell is left empty",
+                    location=Location(file=file, page=fl.page, line=fl.number)))
+            if cell.x0 in garbled:
+                unsure.setdefault(len(rows), {})[col.key] = garbled[cell.x0]
         kind = RowKind.SALDO if _TOTAL.match(label) else RowKind.OTHER
         rows.append(FinanceRow(kind=kind, label=" ".join(label.split()), values=amounts,
                                provenance=provenance_of(file, [fl, *extra])))
@@ -149,10 +167,11 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
             break
     negative = any(v is not None and v < 0 for r in rows for k, v in r.values.items()
                    if k.endswith("_lasten"))
-    if negative:  # saldo = baten + lasten in every group: a lost minus sign shows
-        repaired = [repair_signs(r, columns, file=file) for r in rows]
-        rows = [r for r, _ in repaired]
-        problems += [p for _, found in repaired for p in found]
+    # saldo = baten + lasten in every group: a lost or garbled minus sign shows
+    repaired = [repair_signs(r, columns, file=file, unsure=unsure.get(n), lost_signs=negative)
+                for n, r in enumerate(rows)]
+    rows = [r for r, _ in repaired]
+    problems += [p for _, found in repaired for p in found]
     table = FinanceTable(
         # the label column's words only: group headers printed beside a wrapped title
         # ("Programma:P2 Mens en" / groups / "maatschappij") are not part of it
@@ -161,7 +180,7 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
         unit=MoneyUnit(scale=1), columns=tuple(columns), rows=tuple(rows),
         sign_convention=SignConvention.LASTEN_NEGATIVE if negative else SignConvention.POSITIVE,
         provenance=provenance_of(file, used))
-    return TaakveldTable(number.group(1), table, tuple(codes), used), i, problems
+    return TaakveldTable(code, table, tuple(codes), used), i, problems
 
 
 def find_taakveld_tables(
