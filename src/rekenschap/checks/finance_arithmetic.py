@@ -287,15 +287,22 @@ def check_reserves(report: Report, config: CheckConfig) -> list[Problem]:
     return problems
 
 
+def _difference(
+    table: FinanceTable, col: FinanceColumn, plus: FinanceRow | None, minus: FinanceRow | None
+) -> Decimal | None:
+    """``plus`` minus ``minus`` in ``col``, as magnitudes; ``None`` when either is missing."""
+    p = None if plus is None else plus.values.get(col.key)
+    m = None if minus is None else minus.values.get(col.key)
+    if plus is None or minus is None or p is None or m is None:
+        return None
+    return magnitude(table, plus, p) - magnitude(table, minus, m)
+
+
 def _mutations(
     table: FinanceTable, col: FinanceColumn, add: FinanceRow | None, wd: FinanceRow | None
 ) -> Decimal | None:
-    if add is None or wd is None:
-        return None
-    a, w = add.values.get(col.key), wd.values.get(col.key)
-    if a is None or w is None:
-        return None
-    return magnitude(table, wd, w) - magnitude(table, add, a)
+    """Onttrekkingen minus toevoegingen."""
+    return _difference(table, col, wd, add)
 
 
 def _saldo(
@@ -305,14 +312,10 @@ def _saldo(
     lasten: FinanceRow | None,
     baten: FinanceRow | None,
 ) -> Decimal | None:
+    """The printed saldo, else baten minus lasten."""
     if saldo is not None and saldo.values.get(col.key) is not None:
         return saldo.values[col.key]
-    if lasten is None or baten is None:
-        return None
-    la, ba = lasten.values.get(col.key), baten.values.get(col.key)
-    if la is None or ba is None:
-        return None
-    return magnitude(table, baten, ba) - magnitude(table, lasten, la)
+    return _difference(table, col, baten, lasten)
 
 
 def check_totals(report: Report, config: CheckConfig) -> list[Problem]:
