@@ -92,3 +92,13 @@ def test_a_computed_difference_that_agrees_is_dropped_one_that_does_not_is_kept(
     assert drop_computed_difference(table("50")).columns == dropped.columns  # either sign
     kept = drop_computed_difference(table("-49"))  # disagrees: the checks report it
     assert [c.key for c in kept.columns] == ["w", "r", "d"]
+
+
+def test_values_without_a_period_come_back_from_their_line() -> None:
+    from rekenschap.importers.pdf.observationnotes import parse_undated
+
+    values = [o.value for o in parse_undated("Waarden zonder periode: 13.140; 13.044.")]
+    assert values == [Decimal(13140), Decimal(13044)]
+    assert all(o.period is None for o in parse_undated("Waarden zonder periode: 5,4."))
+    assert parse_undated("Waarden zonder periode: veel; n.n.b.") == []
+    assert parse_undated("Bron: CBS.") == []

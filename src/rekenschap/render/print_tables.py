@@ -133,15 +133,22 @@ def _note(indicator: Indicator, fmt: Formatter) -> str | None:
             date = (f"{'peildatum' if nl else 'reference date'} {o.reference_date}"
                     if o.reference_date else "")
             parts.append(f"{region}{o.period}: " + ", ".join(p for p in (o.source, date) if p))
-    if not parts:
-        return None
-    label = "Bron en peildatum per jaar" if nl else "Source and reference date per year"
-    return f"{label}: {'; '.join(parts)}."
+    lines = []
+    if parts:
+        label = "Bron en peildatum per jaar" if nl else "Source and reference date per year"
+        lines.append(f"{label}: {'; '.join(parts)}.")
+    undated = [fmt.amount(o.value) for o in indicator.observations
+               if o.period is None and o.value is not None]
+    if undated:  # a table with a column per year has no place for them
+        label = "Waarden zonder periode" if nl else "Values without a period"
+        lines.append(f"{label}: {'; '.join(undated)}.")
+    return "\n".join(lines) or None
 
 
 def observation_notes(report: Report, fmt: Formatter) -> tuple[tuple[str | None, ...], ...]:
     """Per programme (in :meth:`Report.all_programmes` order) and indicator: the note under the
     indicator naming each observation's source and reference date (peildatum), those of its
-    benchmarks prefixed with the region ("Nederland 2023: CBS"), or ``None``
-    when no observation has one (``importers/pdf/observationnotes.py`` reads it back)."""
+    benchmarks prefixed with the region ("Nederland 2023: CBS"), and on a line of its own the
+    values without a period ("Waarden zonder periode: 13.140; 13.044."), or ``None`` when
+    there is neither (``importers/pdf/observationnotes.py`` reads them back)."""
     return tuple(tuple(_note(i, fmt) for i in p.indicators) for p in report.all_programmes())

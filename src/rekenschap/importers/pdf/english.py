@@ -104,9 +104,15 @@ def _note(m: re.Match[str]) -> str:
     return f"({text}{m.group(2) or ''}"
 
 
+_UNDATED = re.compile(r"^Values without a period:\s*(.*?)\.?$")
+
+
 def dutch_text(text: str) -> str:
     """One cell of the English print in the Dutch wording and number format."""
     stripped = text.strip()
+    if (u := _UNDATED.match(stripped)) is not None:  # numbers in a list: each one alone
+        values = "; ".join(dutch_text(v) for v in u.group(1).split(";"))
+        return f"Waarden zonder periode: {values}."
     if (m := _ALONE.match(stripped)) is not None:
         return _number(m)
     for pattern, dutch in _PHRASES:

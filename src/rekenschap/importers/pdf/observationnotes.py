@@ -6,7 +6,9 @@ project prints one line (``render/print_tables.observation_notes``):
 "Bron en peildatum per jaar: 2022: Bureau Halt; 2024: CBS, peildatum 2024-03-01." (English:
 "Source and reference date per year: ...; 2024: CBS, reference date 2024-03-01."); a
 benchmark's entries carry its region: "Nederland 2023: CBS". A year the note names but the
-indicator has no observation for is left alone.
+indicator has no observation for is left alone. Values the document gives without a period
+("13.140 tegenover 13.044") have no column in a year table; a line "Waarden zonder periode:
+13.140; 13.044." ("Values without a period: ...") under the heading gives them back.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from collections.abc import Sequence
 from rekenschap.importers.pdf.flow import FlowLine
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import Indicator, Observation
+from rekenschap.model.numbers import parse_number
 
 __all__ = ["add_observation_notes", "parse_observation_note"]
 
 _LABEL = re.compile(r"^(?:bron en peildatum per jaar|source and reference date per year)\s*:\s*",
                     re.I)
+_UNDATED = re.compile(r"^(?:waarden zonder periode|values without a period)\s*:\s*(.*?)\.?$",
+                      re.I)
 _ENTRY = re.compile(r"^(?:(?P<region>.+?)\s+)?(?P<period>\d{4}(?:-Q[1-4]|-\d{2,4})?)\s*:\s*"
                     r"(?P<source>.*?)"
                     r"(?:,?\s*(?:peildatum|reference date)\s+(?P<date>[^\s;]+))?$", re.I)
@@ -51,12 +56,23 @@ def _with(observations: tuple[Observation, ...], note: Note) -> tuple[Observatio
                  if o.period in note else o for o in observations)
 
 
-def _note_under(lines: Sequence[FlowLine], start: int, body: float) -> str | None:
-    """The note line (with its wrapped continuation) among the lines after a heading."""
+def parse_undated(text: str) -> list[Observation]:
+    """The values of a line "Waarden zonder periode: 13.140; 13.044." as observations without
+    a period; empty for any other line or a value that is not a number."""
+    m = _UNDATED.match(text.strip())
+    if m is None:
+        return []
+    values = [parse_number(v.strip()).value for v in m.group(1).split(";")]
+    return [Observation(value=v) for v in values if v is not None]
+
+
+def _note_under(lines: Sequence[FlowLine], start: int, body: float,
+                label: re.Pattern[str]) -> str | None:
+    """The line starting with ``label`` (with its wrapped continuation) under a heading."""
     for k in range(start, len(lines)):
         if lines[k].size > body + 0.25:
             return None  # the next heading
-        if _LABEL.match(lines[k].text.strip()):
+        if label.match(lines[k].text.strip()):
             parts = [lines[k].text]
             for more in lines[k + 1:]:
                 if parts[-1].rstrip().endswith(".") or more.size > body + 0.25:
@@ -80,7 +96,11 @@ def add_observation_notes(indicators: Sequence[Indicator], lines: Sequence[FlowL
         while end < len(lines) and lines[end].size > body + 0.25:
             end += 1
         n = by_name.get(join_lines([fl.text for fl in lines[k:end]]))
-        note = _note_under(lines, end, body) if n is not None else None
+        note = _note_under(lines, end, body, _LABEL) if n is not None else None
+        undated = _note_under(lines, end, body, _UNDATED) if n is not None else None
+        if n is not None and undated and not any(o.period is None for o in out[n].observations):
+            out[n] = out[n].model_copy(update={
+                "observations": (*parse_undated(undated), *out[n].observations)})
         if n is not None and note and (found := parse_observation_note(note)):
             ind = out[n]
             benchmarks = tuple(b.model_copy(update={"observations": _with(
