@@ -119,3 +119,16 @@ def test_app_pages_use_the_vendored_nl_design_system_css(world: World) -> None:
     assert client.get("/static/admin/css/base.css").status_code == 200
     for bad in ("/static/../settings.py", "/static/vendor/../../site.py", "/static/nope.css"):
         assert client.get(bad).status_code == 404
+
+
+def test_the_finance_and_indicator_forms_offer_their_own_sentences(world: World) -> None:
+    client = world.client(Role.AUTEUR)
+    finance = htmllib.unescape(
+        client.get(f"/programmas/{world.own.pk}/financien/").content.decode())
+    assert VARIANCE in finance and "Het aantal winkeldiefstallen" not in finance
+    assert finance.count('class="utrecht-button utrecht-button--secondary-action accept-sentence"'
+                         ) == 4  # budget change + variance, for lasten and baten
+    indicator = htmllib.unescape(
+        client.get(f"/programmas/{world.own.pk}/indicatoren/1/").content.decode())
+    assert "Het aantal winkeldiefstallen per 1.000 inwoners is gestegen" in indicator
+    assert VARIANCE not in indicator and "verwijzingen Halt" not in indicator

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from pydantic import ValidationError
 
 from rekenschap.model import Problem, Programme, Severity
@@ -110,5 +110,10 @@ def _field(problem: Problem, prefix: str, form: str, index: int | None) -> str |
 
 
 def summary(problems: list[dict[str, Any]]) -> str:
+    """"5 bevindingen, waarvan 1 fout" (or "Geen bevindingen.")."""
+    if not problems:
+        return _("Geen bevindingen.")
     errors = sum(1 for p in problems if p["severity"] == "error")
-    return _("%(n)s bevindingen, waarvan %(e)s fouten") % {"n": len(problems), "e": errors}
+    found = ngettext("%(n)s bevinding", "%(n)s bevindingen", len(problems)) % {"n": len(problems)}
+    wrong = ngettext("%(e)s fout", "%(e)s fouten", errors) % {"e": errors}
+    return _("%(found)s, waarvan %(errors)s") % {"found": found, "errors": wrong}

@@ -12,13 +12,22 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from rekenschap.model import Problem
-from rekenschap.web.core import structured
+from rekenschap.model import Problem, Programme
+from rekenschap.web.core import adapters, structured
+from rekenschap.web.core.content import report_with
 from rekenschap.web.core.errors import Forbidden, Locked, NotFound, WebError
 from rekenschap.web.core.models import ProgrammeRecord
 from rekenschap.web.core.permissions import Action, can
 from rekenschap.web.core.structured_check import as_json, input_problem, live_problems, summary
-from rekenschap.web.core.structured_parts import NoSuchPart, parse_sub, part_at, put_part, sub_text
+from rekenschap.web.core.structured_parts import (
+    NoSuchPart,
+    model_prefix,
+    parse_sub,
+    part_at,
+    put_part,
+    sub_text,
+)
+from rekenschap.web.core.structured_sentences import already_in
 from rekenschap.web.core.views.common import error_page, readable_programme, user_of
 from rekenschap.web.core.views.programmes import save_or_conflict
 
@@ -74,6 +83,17 @@ def check_response(record: ProgrammeRecord, content: dict[str, Any], sub: tuple[
                          "problems": found})
 
 
+def offered_sentences(record: ProgrammeRecord, content: dict[str, Any], prefix: str
+                      ) -> list[tuple[str, str, bool]]:
+    """Generated sentences about ``prefix`` (e.g. ``programmes[0].finance``) for the saved
+    content, as (path, text, already in the text) — offered beside the form."""
+    programme = Programme.model_validate(content)
+    offered = adapters.sentence_suggestions(report_with(record.document, programme), programme,
+                                            get_language() or "nl")
+    return [(s.path, s.text, already_in(content, s.path, s.text)) for s in offered
+            if s.path == prefix or s.path.startswith((prefix + ".", prefix + "["))]
+
+
 def initial_problems(record: ProgrammeRecord, content: dict[str, Any], sub: tuple[int, ...],
                      form: str, index: int | None, inputs: list[str]) -> dict[str, Any]:
     """The live region's first contents (also what a browser without JS sees)."""
@@ -121,7 +141,9 @@ def finance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return error_page(request, error)
     rows = structured.finance_cells(part, get_language() or "nl")
     inputs = [name for _i, _label, cells in rows for name, _col, _value in cells]
-    context: dict[str, Any] = {**part_context(record, sub, part), "rows": rows}
+    context: dict[str, Any] = {
+        **part_context(record, sub, part), "rows": rows,
+        "suggestions": offered_sentences(record, content, model_prefix(sub) + ".finance")}
     if request.method != "POST":
         context.update(initial_problems(record, content, sub, "finance", None, inputs))
         return render(request, "rekenschap/finance_edit.html", context)

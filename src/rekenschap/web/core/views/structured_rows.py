@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from rekenschap.web.core import structured_rows
 from rekenschap.web.core.errors import NotFound, WebError
 from rekenschap.web.core.structured_check import input_problem
-from rekenschap.web.core.structured_parts import put_part
+from rekenschap.web.core.structured_parts import model_prefix, put_part
 from rekenschap.web.core.structured_rows import OBSERVATIONS, TARGETS, VARIANCE_ITEMS, RowSpec
 from rekenschap.web.core.views.common import error_page
 from rekenschap.web.core.views.programmes import save_or_conflict
@@ -23,6 +23,7 @@ from rekenschap.web.core.views.structured import (
     check_response,
     editable_part,
     initial_problems,
+    offered_sentences,
     part_context,
     posted_version,
     wants_check,
@@ -55,6 +56,8 @@ def _rows_page(
         "title": title,
         "name": part.get(name_field) or "",
         "tables": tables,
+        "suggestions": offered_sentences(
+            record, content, f"{model_prefix(sub)}.{part_name}[{index}]"),
     }
     if request.method != "POST":
         context.update(initial_problems(record, content, sub, form, index, inputs))
