@@ -140,10 +140,9 @@ def test_groningen_example_round_trip(tmp_path: Path, lang: str) -> None:
     assert essentials.indicators(back) == essentials.indicators(report)
     undated = [o.value for o in back.programmes[0].indicators[0].observations if not o.period]
     assert undated == [13140, 13044]
-    # Every unit label comes back (a unit without one gets the printed "aantal"). "per jaar"
-    # (a count per year in the transcription) is read back as kind "other": parse_unit
-    # (model/units.py) has no rule for it, so kinds are not compared here.
+    # Every unit label comes back (a unit without one gets the printed "aantal" / "count").
     assert essentials.unit_labels(report).items() <= essentials.unit_labels(back).items()
+    assert essentials.units(back, labels=False) == essentials.units(report, labels=False)
 
 
 @pytest.fixture(scope="module")

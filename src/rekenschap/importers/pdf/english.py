@@ -67,6 +67,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Item$", "Omschrijving"),
         (r"^Difference \(computed\)$", "Verschil (berekend)"),
         (r"^Unit$", "Eenheid"),
+        (r"^count$", "aantal"),  # the label of a count without one of its own
         (r"^Source$", "Bron"),
         (r"^Target$", "Streefwaarde"),
         (r"\bBaseline year:", "Peiljaar:"),
