@@ -29,8 +29,9 @@ EXPECTED: dict[Role, set[str]] = {
                      "read_comments", "settings"},
     Role.CONTROLLER: {"read_concept", "read_published", "history", "edit_own", "edit_other",
                       "submit_own", "approve", "publish", "import", "comment_published",
-                      "read_comments", "settings"},
-    Role.AUTEUR: {"read_concept", "read_published", "history", "edit_own", "submit_own"},
+                      "read_comments", "settings", "check_own", "accept_own"},
+    Role.AUTEUR: {"read_concept", "read_published", "history", "edit_own", "submit_own",
+                  "check_own", "accept_own"},
     Role.LEZER: {"read_concept", "read_published", "history"},
     Role.RAADSLID: {"read_published", "comment_published", "read_comments"},
 }
@@ -83,6 +84,15 @@ def ui(action: str) -> Call:
             Comment.objects.create(programme=w.published, target="finance", text="GEHEIM-X")
             page = c.get(f"/programmas/{w.published.pk}/")
             return 200 if b"GEHEIM-X" in page.content else 403
+        if action == "check_own":  # check while typing: JSON findings, nothing saved
+            response = c.post(f"/programmas/{w.own.pk}/financien/",
+                              {"_check": "1", "base_version": "1", "cell-0-actual": "1"})
+            assert Revision.objects.filter(programme=w.own).count() == 1
+            return response.status_code
+        if action == "accept_own":  # a generated sentence into the text
+            return c.post(f"/programmas/{w.own.pk}/zinnen/", {
+                "base_version": "1", "path": "programmes[0].finance.rows[1]",
+                "text": "De baten zijn € 3.142.000 (48%) hoger dan begroot."}).status_code
         if action == "settings":
             return c.post("/drempels/", {"toml": "variance.absolute = 50000\n"}).status_code
         if action == "manage_users":
@@ -132,7 +142,7 @@ def api(action: str) -> Call:
 
 
 ACTIONS = sorted({a for allowed in EXPECTED.values() for a in allowed})
-API_ACTIONS = [a for a in ACTIONS if a != "settings"]
+API_ACTIONS = [a for a in ACTIONS if a not in {"settings", "check_own", "accept_own"}]
 
 
 def _state(w: World) -> tuple[int, int, int, int]:
