@@ -132,3 +132,19 @@ def test_the_finance_and_indicator_forms_offer_their_own_sentences(world: World)
         client.get(f"/programmas/{world.own.pk}/indicatoren/1/").content.decode())
     assert "Het aantal winkeldiefstallen per 1.000 inwoners is gestegen" in indicator
     assert VARIANCE not in indicator and "verwijzingen Halt" not in indicator
+
+
+def test_accepting_on_a_form_returns_to_that_form_and_only_to_this_site(world: World) -> None:
+    client = world.client(Role.AUTEUR)
+    form = f"/programmas/{world.own.pk}/financien/"
+    page = client.get(form).content.decode()
+    assert f'name="next" value="{form}"' in page
+    back = client.post(f"/programmas/{world.own.pk}/zinnen/", {
+        "base_version": "1", "path": "programmes[0].finance.rows[1]", "text": VARIANCE,
+        "next": form})
+    assert back.status_code == 302 and back["Location"] == form
+    away = client.post(f"/programmas/{world.own.pk}/zinnen/", {
+        "base_version": "2", "path": "programmes[0].finance.rows[0]",
+        "text": "De lasten zijn € 702.000 (1,6%) hoger dan begroot.",
+        "next": "https://example.org/phish"})
+    assert away.status_code == 302 and away["Location"] == f"/programmas/{world.own.pk}/"

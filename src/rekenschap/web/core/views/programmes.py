@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -138,8 +139,10 @@ def _check_yaml(record: ProgrammeRecord, form: ProgrammeForm, content: dict[str,
 
 
 def save_or_conflict(request: HttpRequest, record: ProgrammeRecord, content: dict[str, Any],
-                     base_version: int, note: str, context: dict[str, Any]) -> HttpResponse:
-    """Save ``content``; on a conflict show both versions, on invalid content the editor."""
+                     base_version: int, note: str, context: dict[str, Any],
+                     then: str | None = None) -> HttpResponse:
+    """Save ``content``; on a conflict show both versions, on invalid content the editor.
+    After a save: back to ``then`` (a path on this site) or the programme page."""
     try:
         revisions.save_revision(record.pk, content, base_version, user_of(request), note)
     except Conflict as conflict:
@@ -158,6 +161,8 @@ def save_or_conflict(request: HttpRequest, record: ProgrammeRecord, content: dic
     except WebError as error:
         return error_page(request, error)
     messages.success(request, _("Opgeslagen als nieuwe revisie."))
+    if then and url_has_allowed_host_and_scheme(then, allowed_hosts={request.get_host()}):
+        return redirect(then)
     return redirect("programme", pk=record.pk)
 
 

@@ -38,6 +38,6 @@ def accept_sentence(request: HttpRequest, pk: int) -> HttpResponse:
     if new == content:
         messages.info(request, _("Deze zin staat al in de tekst."))
         return redirect("programme", pk=pk)
-    response = save_or_conflict(request, record, new, posted_version(request, record),
-                                _("Voorgestelde zin overgenomen"), {})
-    return response
+    return save_or_conflict(request, record, new, posted_version(request, record),
+                            _("Voorgestelde zin overgenomen"), {},
+                            then=request.POST.get("next") or None)
