@@ -109,3 +109,12 @@ def test_the_form_pages_load_the_script_and_show_findings_without_js(world: Worl
     script = world.client(Role.AUTEUR).get("/static/rekenschap/check.js")
     assert script.status_code == 200
     assert "_check" in b"".join(script.streaming_content).decode()  # type: ignore[attr-defined]
+
+
+def test_yaml_editor_names_the_field_the_domain_model_rejects(world: World) -> None:
+    response = world.client(Role.AUTEUR).post(f"/programmas/{world.own.pk}/bewerken/", {
+        "_check": "1", "base_version": "1", "name": "Veiligheid", "goals": "- code: G1\n"})
+    invalid = [p for p in response.json()["problems"] if p["code"] == "WEB-FIELD-INVALID"]
+    assert invalid and invalid[0]["path"] == "programmes[0].goals[0].title"
+    assert invalid[0]["field"] == "id_goals" and invalid[0]["severity"] == "error"
+    assert Revision.objects.filter(programme=world.own).count() == 1
