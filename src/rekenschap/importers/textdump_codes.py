@@ -38,9 +38,11 @@ TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
     "TXT-IMPLICIT-PERIOD": (Severity.NOTICE, "A value stands for the report year, which is not "
                             "known; kept without a period."),
     "TXT-INDICATOR-TABLE": (Severity.WARNING, "An indicator table whose columns the dump "
-                            "does not keep apart (cells wrapped, single spaces), a row whose "
-                            "cells do not match the header, or a column not understood; not "
-                            "read, the lines are kept as text under 'Overige tekst'."),
+                            "does not keep apart (pypdfium2 text: single spaces, wrapped cells), "
+                            "a row without a name or value, a cell over two columns, a wrapped "
+                            "line that could belong to the row above or below, or a column not "
+                            "understood; not read, the lines are kept as text under 'Overige "
+                            "tekst'."),
     "TXT-INDICATOR-PROGRAMME": (Severity.WARNING, "An indicator table row names a programme "
                                 "('Progr.' column) that is not in the text; not attached, the "
                                 "problem names the indicator."),
