@@ -21,21 +21,27 @@ text.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from rekenschap.importers.headings import w_heading
 from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import TextLine, join_lines
+from rekenschap.importers.textdump_table_layout import (
+    NAME,
+    QUALIFIERS,
+    VALUE,
+    Column,
+    group_rows,
+    header_columns,
+    place,
+)
 from rekenschap.model import (
     Benchmark,
     Indicator,
     Location,
     Observation,
-    ObservationQualifier,
     Problem,
     Provenance,
     Severity,
@@ -46,21 +52,11 @@ from rekenschap.model.units import parse_unit
 
 __all__ = ["IndicatorTable", "TableRow", "find_indicator_table", "read_indicator_table"]
 
-Role = Literal["programme", "nr", "name", "unit", "source", "value", "benchmark", "target",
-               "other"]
-
-_NAME = re.compile(r"\b(?:beleids|effect|prestatie)?indicator(?:en)?\b|\bnaam\b", re.I)
 _UNIT = re.compile(r"\beenheid\b", re.I)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TITLE_ONLY = re.compile(r"^(?:[^\d]*|\(?(?:19|20)\d\d\)?)$")
-_VALUE = re.compile(r"^(?:€\s*)?(?P<num>[-+]?\d[\d.]*(?:,\d+)?)\s*(?P<pct>%)?"
-                    r"(?:\s*\(\s*(?P<year>(?:19|20)\d\d)\s*\))?$")
-_YEAR_ONLY = re.compile(r"^\(\s*(?:19|20)\d\d\s*\)$")
 _HEADER_WORDS = {"realisatie", "cijfer", "vergelijkingscijfer", "(jaartal)", "jaartal"}
 _NUMBERING = re.compile(r"^(?:\d{1,3}\.?\s+)+")
 _NUMBER_ONLY = re.compile(r"^(?:\d{1,3}\.?\s*)+$")
-_QUALIFIERS = {"n.v.t.": ObservationQualifier.NOT_APPLICABLE,
-               "n.n.b.": ObservationQualifier.NOT_YET_KNOWN}
 _EMPTY = {"", "-", "\u2013", "\u2014"}
 
 
@@ -81,13 +77,6 @@ class TableRow:
     programme: str | None = None
 
 
-@dataclass
-class _Column:
-    start: int
-    end: int
-    title: str
-    role: Role = "other"
-    year: str | None = None
 
 
 @dataclass
@@ -98,7 +87,7 @@ class _Read:
 
 
 def _is_header(text: str) -> bool:
-    return (len(text) <= 200 and bool(_NAME.search(text)) and bool(_UNIT.search(text))
+    return (len(text) <= 200 and bool(NAME.search(text)) and bool(_UNIT.search(text))
             and not text.rstrip().endswith("."))
 
 
@@ -137,64 +126,12 @@ def find_indicator_table(lines: Sequence[TextLine], begin: int = 0) -> Indicator
     return IndicatorTable(start, rows, end)
 
 
-def _role(title: str) -> tuple[Role, str | None]:
-    low = title.lower()
-    year = _YEAR.search(low)
-    found = year.group(1) if year else None
-    if re.match(r"progr", low):
-        return "programme" if not _NAME.search(low) else "name", None
-    if re.fullmatch(r"nr\.?|nummer", low):
-        return "nr", None  # the indicator's number in the BBV list; not kept
-    if "eenheid" in low:
-        return "unit", None
-    if re.search(r"\bbron\b", low):
-        return "source", None
-    if re.search(r"nederland|landelijk|vergelijking", low):
-        return "benchmark", found
-    if re.search(r"streef|\bdoel", low):
-        return "target", found
-    if _NAME.search(low):
-        return "name", None
-    if year or re.search(r"realisatie|waarde|cijfer|jaartal|raming|begroting|meting|wassenaar",
-                         low):
-        return "value", found
-    return "other", None
 
 
-def _columns(header: Sequence[TextLine]) -> list[_Column]:
-    first = header[0].cells
-    columns = [_Column(pos, pos + len(text), text) for pos, text in first]
-    for ln in header[1:]:
-        for pos, text in ln.cells or [(0, ln.text)]:
-            k = _column_of(columns, pos, pos + len(text))
-            columns[k].title = f"{columns[k].title} {text}"
-    for c in columns:
-        c.role, c.year = _role(c.title)
-    return columns
 
 
-def _kind(role: Role) -> str:
-    return {"programme": "number", "nr": "number", "value": "value", "benchmark": "value",
-            "target": "value"}.get(role, "text")
 
 
-def _column_of(columns: Sequence[_Column], start: int, end: int, text: str = "") -> int:
-    """The column a piece of text at ``start``..``end`` overlaps most. When it overlaps none
-    (headers are centred, cells left-aligned), the nearest column that holds that kind of text:
-    a bare number ("17.") a programme or number column, an amount a value column, words a name,
-    unit or source column."""
-    def score(k: int) -> tuple[int, int]:
-        c = columns[k]
-        overlap = min(end, c.end) - max(start, c.start)
-        distance = abs((start + end) // 2 - (c.start + c.end) // 2)
-        return overlap, -distance
-    best = max(range(len(columns)), key=score)
-    if score(best)[0] > 0 or not text:
-        return best
-    kind = ("number" if re.fullmatch(r"\d{1,3}\.?", text)
-            else "value" if _VALUE.match(text) or text.lower() in _QUALIFIERS else "text")
-    fitting = [k for k, c in enumerate(columns) if _kind(c.role) == kind]
-    return max(fitting, key=score) if fitting else best
 
 
 def _problem(code: str, severity: Severity, message: str, file: str,
@@ -203,15 +140,15 @@ def _problem(code: str, severity: Severity, message: str, file: str,
                    location=Location(file=file, page=ln.page, line=ln.number))
 
 
-def _observation(text: str, column: _Column, where: Provenance, name: str, file: str,
+def _observation(text: str, column: Column, where: Provenance, name: str, file: str,
                  ln: TextLine, problems: list[Problem]) -> Observation | None:
     if text.lower() in _EMPTY:
         return None
-    qualifier = _QUALIFIERS.get(text.lower())
+    qualifier = QUALIFIERS.get(text.lower())
     if qualifier is not None:
         return Observation(period=column.year, qualifier=qualifier, printed=text,
                            provenance=where)
-    m = _VALUE.match(text.replace("\u2212", "-"))
+    m = VALUE.match(text.replace("\u2212", "-"))
     value = parse_number(m.group("num")).value if m else None
     if m is None or value is None:
         problems.append(_problem("TXT-INDICATOR-VALUE", Severity.WARNING,
@@ -227,46 +164,18 @@ def _observation(text: str, column: _Column, where: Provenance, name: str, file:
                        printed=text if text != m.group("num") else None, provenance=where)
 
 
-_TWO = re.compile(r"^(?P<a>.+?)\s+(?P<b>(?:€\s*)?[-+]?\d[\d.]*(?:,\d+)?\s*%?"
-                  r"(?:\s*\(\s*(?:19|20)\d\d\))?)$")
-_LEADING_NUMBER = re.compile(r"^(?P<a>\d{1,3}\.?)\s+(?P<b>\D.*)$")
 
 
-def _spanned(columns: Sequence[_Column], start: int, end: int) -> list[int]:
-    """The columns a piece of text overlaps by two characters or more."""
-    return [k for k, c in enumerate(columns) if min(end, c.end) - max(start, c.start) >= 2]
 
 
-def _place(columns: Sequence[_Column], pos: int, text: str,
-           parts: list[list[str]]) -> bool:
-    """Put a piece into its column; a piece over two columns that reads as two cells printed
-    one space apart ("44,2 % (2022) 46,4 % (2022)", "Eigen gegevens 13,11 % (2023)") is split.
-    ``False`` when the piece covers two columns otherwise (cannot be split without guessing)."""
-    spanned = _spanned(columns, pos, pos + len(text))
-    if len(spanned) <= 1:
-        parts[_column_of(columns, pos, pos + len(text), text)].append(text)
-        return True
-    lead = _LEADING_NUMBER.match(text)
-    if len(spanned) == 2 and lead and columns[spanned[0]].role in ("nr", "programme"):
-        parts[spanned[0]].append(lead.group("a"))  # "20. Niet-sporters": number, then name
-        parts[spanned[1]].append(lead.group("b"))
-        return True
-    m = _TWO.match(text)
-    valued = ("value", "benchmark", "target")
-    if len(spanned) == 2 and m and columns[spanned[1]].role in valued and (
-            columns[spanned[0]].role in valued) == bool(_VALUE.match(m.group("a"))):
-        parts[spanned[0]].append(m.group("a"))
-        parts[spanned[1]].append(" ".join(m.group("b").split()))
-        return True
-    return False
 
 
-def _row(group: Sequence[TextLine], columns: Sequence[_Column], file: str,
+def _row(group: Sequence[TextLine], columns: Sequence[Column], file: str,
          problems: list[Problem]) -> TableRow | str:
     parts: list[list[str]] = [[] for _ in columns]
     for ln in group:
         for pos, text in ln.cells or [(0, ln.text)]:
-            if not _place(columns, pos, text, parts):
+            if not place(columns, pos, text, parts):
                 return f"the cell {text[:50]!r} spans two columns"
     cells = {c.role: join_lines(p) for c, p in zip(columns, parts, strict=True)
              if c.role not in ("value", "benchmark", "target")}
@@ -313,75 +222,10 @@ def _row(group: Sequence[TextLine], columns: Sequence[_Column], file: str,
     return TableRow(indicator, programme)
 
 
-def _anchor(ln: TextLine, columns: Sequence[_Column]) -> bool:
-    """A line that holds a row's values (or its programme/number): the row's middle line."""
-    for pos, text in ln.cells or [(0, ln.text)]:
-        role = columns[_column_of(columns, pos, pos + len(text), text)].role
-        if role in ("value", "benchmark", "target") and (
-                _VALUE.match(text) or text.lower() in _QUALIFIERS):
-            return True
-        if role in ("programme", "nr") and re.fullmatch(r"\d{1,3}\.?", text):
-            return True
-    return False
 
 
-def _filled(ln: TextLine, columns: Sequence[_Column]) -> set[int]:
-    """The columns a line has text in."""
-    return {_column_of(columns, pos, pos + len(text), text)
-            for pos, text in ln.cells or [(0, ln.text)]}
 
 
-def _groups(body: Sequence[TextLine], columns: Sequence[_Column],
-            stray: list[TextLine], doubtful: set[int]) -> list[list[TextLine]]:
-    """Rows: blocks between blank lines; a block with several value lines (rows not separated
-    by blank lines, cells wrapped above and below their middle line) is split between them. A
-    line between two value lines goes to the one whose own line leaves its columns empty (the
-    cell it continues); when both or neither do, the lines between are split half and half, and
-    an odd middle line — which could belong to either — goes to ``stray`` and both rows to
-    ``doubtful`` (indexes in the result)."""
-    blocks: list[list[TextLine]] = [[]]
-    for ln in body:
-        if ln.blank:
-            if blocks[-1]:
-                blocks.append([])
-        else:
-            blocks[-1].append(ln)
-    rows: list[list[TextLine]] = []
-    for block in (b for b in blocks if b):
-        # a line with a value, or with a name and two more pieces (a row of its own, even
-        # without values), is a row's middle line; anything else is a wrapped piece of a cell
-        named = {k for k, c in enumerate(columns) if c.role == "name"}
-        anchors = [k for k, ln in enumerate(block) if _anchor(ln, columns) or (
-            len(filled := _filled(ln, columns)) >= 3 and filled & named)]
-        if len(anchors) <= 1:
-            rows.append(block)
-            continue
-        groups = [[block[k]] for k in anchors]
-        groups[0][:0] = block[:anchors[0]]
-        groups[-1].extend(block[anchors[-1] + 1:])
-        for g, (a, b) in enumerate(itertools.pairwise(anchors)):
-            upper, lower = _filled(block[a], columns), _filled(block[b], columns)
-            undecided: list[TextLine] = []
-            for ln in block[a + 1:b]:
-                cols = _filled(ln, columns)
-                to_upper, to_lower = not cols & upper, not cols & lower
-                if all(_YEAR_ONLY.match(t) for _, t in ln.cells or [(0, ln.text)]):
-                    to_upper, to_lower = True, False  # "(2018)" printed under its value
-                if to_upper and not to_lower and not undecided:
-                    groups[g].append(ln)
-                elif to_lower and not to_upper:
-                    groups[g + 1].insert(groups[g + 1].index(block[b]), ln)  # above its value line
-                else:
-                    undecided.append(ln)
-            half = len(undecided) // 2
-            groups[g].extend(undecided[:half])
-            for ln in undecided[len(undecided) - half:]:
-                groups[g + 1].insert(groups[g + 1].index(block[b]), ln)
-            if len(undecided) % 2:
-                stray.append(undecided[half])
-                doubtful.update({len(rows) + g, len(rows) + g + 1})
-        rows.extend(groups)
-    return rows
 
 
 def read_indicator_table(lines: Sequence[TextLine], table: IndicatorTable, *,
@@ -392,7 +236,7 @@ def read_indicator_table(lines: Sequence[TextLine], table: IndicatorTable, *,
     body = list(lines[table.rows:table.end])
     printed = [ln for ln in body if not ln.blank]
     last = printed[-1] if printed else header[-1]
-    columns = _columns(header) if header[0].cells else []
+    columns = header_columns(header) if header[0].cells else []
     roles = {c.role for c in columns}
     if "name" not in roles or not roles & {"value", "benchmark", "target"}:
         why = ("whose columns the dump does not keep apart" if not columns
@@ -410,7 +254,7 @@ def read_indicator_table(lines: Sequence[TextLine], table: IndicatorTable, *,
         _is_header(ln.text) or set(ln.text.lower().split()) <= known)]
     stray: list[TextLine] = []
     doubtful: set[int] = set()
-    for k, group in enumerate(_groups(body, columns, stray, doubtful)):
+    for k, group in enumerate(group_rows(body, columns, stray, doubtful)):
         row = _row(group, columns, file, []) if k in doubtful else _row(
             group, columns, file, out.problems)
         if k in doubtful and not isinstance(row, str):
