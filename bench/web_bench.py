@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "web"))
 sys.path.insert(0, str(ROOT / "bench"))
 from live import Server, drop_database, free_port, fresh_database_url  # noqa: E402
-from web_load import Ack, Tally, user_model, verify, wrk, wrk_result  # noqa: E402
+from web_load import Ack, Tally, percentiles, user_model, verify, wrk, wrk_result  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "groningen-2024-veiligheid.yaml"
 TICK = os.sysconf("SC_CLK_TCK")
@@ -119,7 +119,8 @@ class CpuMeter:
         end, wall = self.sample(), time.perf_counter() - self.t0
         shares = ", ".join(f"{k} {(end[k] - self.begin[k]) / wall:.2f}" for k in end
                            if end[k] - self.begin[k] > 0.005)
-        return f"  CPU (cores busy, of {os.cpu_count()}): {shares}"
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        return f"  CPU (cores busy, of {os.cpu_count()}): {shares}; machine load average {load}"
 
 
 def _print_rows(title: str, rows: Sequence[tuple[str, int, float, float, float, int]]) -> None:
@@ -254,24 +255,31 @@ def bench(args: argparse.Namespace, tmp: Path, url: str | None) -> None:
               f"(think {args.think:g} s), {args.writers} writers (think {args.writer_think:g} s),"
               f" {args.seconds:g} s per part")
 
-        meter.start()
-        tally, acks, duration = asyncio.run(user_model(
-            base, urls, args.readers, args.think, args.seconds, auth, writable,
-            args.writer_think, token))
-        cpu = meter.stop()
-        _report_user("1. app, user model (open loop, think time)", tally, duration)
-        print(cpu)
-        _lost(base, token, acks, tally)
-
-        meter.start()
-        process = wrk(base, [u for _k, u in urls], args.readers, args.seconds,
-                      f"Bearer {token}", tmp)
-        writes, acks, duration = asyncio.run(user_model(
-            base, [], 0, 0, args.seconds, {}, writable, 0, token))
-        app_rate = _report_wrk("2. app, saturation (wrk closed loop, no think time)", process,
-                               writes, duration)
-        print(meter.stop())
-        _lost(base, token, acks, writes)
+        parts = {int(p) for p in args.parts.split(",")}
+        app_p99 = app_rate = float("nan")
+        if 1 in parts:
+            meter.start()
+            tally, acks, duration = asyncio.run(user_model(
+                base, urls, args.readers, args.think, args.seconds, auth, writable,
+                args.writer_think, token))
+            cpu = meter.stop()
+            _report_user("1. app, user model (open loop, think time)", tally, duration)
+            print(cpu)
+            _lost(base, token, acks, tally)
+            app_p99 = percentiles([x for k, v in tally.latencies.items() if k != "write"
+                                   for x in v])[1]
+        if 2 in parts:
+            meter.start()
+            process = wrk(base, [u for _k, u in urls], args.readers, args.seconds,
+                          f"Bearer {token}", tmp)
+            writes, acks, duration = asyncio.run(user_model(
+                base, [], 0, 0, args.seconds, {}, writable, 0, token))
+            app_rate = _report_wrk("2. app, saturation (wrk closed loop, no think time)",
+                                   process, writes, duration)
+            print(meter.stop())
+            _lost(base, token, acks, writes)
+        if not parts & {3, 4}:
+            return
 
         site = tmp / "site"
         archive.extractall(site)
@@ -287,19 +295,26 @@ def bench(args: argparse.Namespace, tmp: Path, url: str | None) -> None:
             except requests.RequestException:
                 time.sleep(0.1)
         meter = CpuMeter(static.pid, None)
-        meter.start()
-        tally, _acks, duration = asyncio.run(user_model(
-            sbase, [("static", "/" + p) for p in pages], args.readers, args.think,
-            args.seconds, {}))
-        _report_user("3. static files, user model (same readers, pages only)", tally, duration)
-        print(meter.stop())
-        meter.start()
-        process = wrk(sbase, ["/" + p for p in pages], args.readers, args.seconds, "", tmp)
-        process.wait()
-        static_rate = _report_wrk("4. static files, saturation (wrk, same connections)",
-                                  process, None, args.seconds)
-        print(meter.stop())
-        print(f"\nsaturation reads/s app (pages + API, with writers) vs static pages: "
+        static_p99 = static_rate = float("nan")
+        if 3 in parts:
+            meter.start()
+            tally, _acks, duration = asyncio.run(user_model(
+                sbase, [("static", "/" + p) for p in pages], args.readers, args.think,
+                args.seconds, {}))
+            _report_user("3. static files, user model (same readers, pages only)", tally,
+                         duration)
+            print(meter.stop())
+            static_p99 = percentiles(tally.latencies["static"])[1]
+        if 4 in parts:
+            meter.start()
+            process = wrk(sbase, ["/" + p for p in pages], args.readers, args.seconds, "", tmp)
+            process.wait()
+            static_rate = _report_wrk("4. static files, saturation (wrk, same connections)",
+                                      process, None, args.seconds)
+            print(meter.stop())
+        print(f"\nuser model, read p99 app / static: {app_p99:.1f} / {static_p99:.1f} ms = "
+              f"{app_p99 / static_p99:.2f}x")
+        print(f"saturation reads/s app (pages + API, with writers) / static pages: "
               f"{app_rate:.0f} / {static_rate:.0f} = {app_rate / static_rate:.2f}x")
     finally:
         if static is not None:
@@ -317,6 +332,7 @@ def main() -> None:
     parser.add_argument("--writer-think", type=float, default=1.0, help="writers' mean, s")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--parts", default="1,2,3,4", help="which parts to run, e.g. 2 or 1,3")
     parser.add_argument("--read-cost", action="store_true", help="server CPU per read only")
     parser.add_argument("--profile", action="store_true", help="with --read-cost: pyinstrument")
     args = parser.parse_args()

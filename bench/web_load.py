@@ -77,9 +77,12 @@ class Schedule:
         self.rng, self.think = rng, think
         self.next = start + (rng.expovariate(1 / think) if think else 0.0)
 
-    async def wait(self) -> float:
-        """Sleep until the next intended time (if it is still ahead); return that time."""
+    async def wait(self, end: float) -> float:
+        """Sleep until the next intended time (if it is still ahead); return that time (at
+        once when it is past ``end``)."""
         intended = self.next
+        if intended >= end:
+            return intended
         delay = intended - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
@@ -93,7 +96,7 @@ async def reader(session: aiohttp.ClientSession, base: str, urls: Sequence[tuple
                  schedule: Schedule, end: float, headers: dict[str, str], tally: Tally,
                  rng: random.Random) -> None:
     while True:
-        intended = await schedule.wait()
+        intended = await schedule.wait(end)
         if intended >= end:
             return
         kind, url = rng.choice(urls)
@@ -115,7 +118,7 @@ async def writer(session: aiohttp.ClientSession, base: str, pk: int, label: str,
         current = await response.json()
     version, content, n = current["version"], current["content"], 0
     while True:
-        intended = await schedule.wait()
+        intended = await schedule.wait(end)
         if intended >= end:
             return
         n += 1

@@ -21,12 +21,14 @@ import yaml
 from django.conf import settings
 from django.core import signals
 from django.db import close_old_connections
+from django.db.models.signals import post_save
 from live import Server, drop_database, fresh_database_url
 from web_world import EXAMPLE, World
 
+from rekenschap.web import sitefiles
 from rekenschap.web.core import publishing, revisions, workflow
 from rekenschap.web.core.api.readcache import LruCache
-from rekenschap.web.core.models import Role
+from rekenschap.web.core.models import Publication, Role
 from rekenschap.web.core.permissions import Action
 from rekenschap.web.sitefiles import none_match
 from rekenschap.web.wsgi import application
@@ -129,6 +131,26 @@ def test_a_new_publication_is_served_at_once_not_the_cached_one(wsgi: World) -> 
             assert status == "200 OK" and body == new[path] and headers["ETag"] != tags[path]
         else:
             assert status == "304 Not Modified" and headers["ETag"] == tags[path]
+
+
+def test_a_publication_made_without_the_stamp_is_picked_up_within_the_ttl(wsgi: World) -> None:
+    """A publication the stamp does not announce (a restore, another host): the database is
+    asked again after ``TTL`` seconds."""
+    doc = wsgi.document.pk
+    page = f"/site/{doc}/"
+    _status, _headers, before = _get(page)
+    stamp = post_save.disconnect(sender=Publication, dispatch_uid="sitefiles-stamp")
+    assert stamp  # the fast path had connected its receiver
+    try:
+        _republish(wsgi, "Zonder stempel")
+    finally:
+        post_save.connect(sitefiles._published, sender=Publication,
+                          dispatch_uid="sitefiles-stamp")
+    new = _pages(doc)
+    changed = next(p for p, content in new.items() if b"Zonder stempel" in content)
+    time.sleep(sitefiles.TTL + 0.05)
+    status, _headers, body = _get(f"/site/{doc}/{changed}")
+    assert status == "200 OK" and b"Zonder stempel" in body and before != body
 
 
 def test_api_read_has_validators_and_answers_304(world: World) -> None:

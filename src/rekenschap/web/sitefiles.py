@@ -1,9 +1,13 @@
 """A fast path for the published sites: ``/site/<document>/<file>`` served straight from the
 unpacked publication, before Django's middleware and views (no session, no user, no template).
 
-Which publication is current is read from the database on every request (one indexed query for
-two columns on the worker thread's persistent connection), so after a publication is
-acknowledged no worker serves the previous one. A publication never changes, so its files are
+Which publication is current comes from the database; a process asks again when a document's
+stamp file changed or a second has passed. Every process that serves the app writes the stamp
+(``<data>/sites/.current-<document>``, replaced atomically) when a publication is saved and
+again when its transaction commits, before the publication is acknowledged; each request looks
+at the stamp (one ``stat``), so after a publication is acknowledged no worker serves the
+previous one, and no request needs a database query. A publication made elsewhere (a restore,
+another host) is picked up within the second. A publication never changes, so its files are
 kept in memory per (publication, path) with a content hash as ``ETag``; ``If-None-Match``
 gets a ``304``. ``Cache-Control: public, no-cache`` lets browsers and proxies keep a copy but
 makes them revalidate it each time, which is what keeps them from showing an old publication.
@@ -16,7 +20,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
+import os
 import re
+import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,8 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import Error as DatabaseError
-from django.db import connection
+from django.db import connection, transaction
+from django.db.models.signals import post_save
 from django.utils.http import http_date, parse_etags
 
 from rekenschap.web.core.api.readcache import LruCache
@@ -35,7 +44,11 @@ WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 _PATH = re.compile(r"^/site/(\d+)/(.*)$")
 CACHE_CONTROL = "public, no-cache"
 MAX_CACHED_FILE = 2 * 1024 * 1024
+TTL = 1.0
+"""Seconds a process trusts its answer to "which publication is current" while the stamp is
+unchanged (covers publications made where the stamp is not written)."""
 log = logging.getLogger(__name__)
+Current = tuple[int, datetime] | None
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,40 @@ def current_publication(document: int) -> tuple[int, datetime] | None:
     )
 
 
+def _stamp_path(document: int) -> Path:
+    return Path(settings.DATA_DIR) / "sites" / f".current-{document}"
+
+
+def _signature(document: int) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(_stamp_path(document))
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def write_stamp(document: int) -> None:
+    """Tell every process serving the site that the document's publication changed."""
+    path = _stamp_path(document)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+    tmp.write_text(f"{time.time_ns()}\n", encoding="ascii")
+    os.replace(tmp, path)  # a new inode each time: the signature always changes
+
+
+def _published(sender: Any, instance: Any, created: bool, **_: Any) -> None:
+    if created:
+        document = int(instance.document_id)
+        write_stamp(document)  # now: the same transaction (tests, this thread) sees it at once
+        transaction.on_commit(lambda: write_stamp(document))  # and when others can see it
+
+
+def _connect() -> None:
+    from rekenschap.web.core.models import Publication
+
+    post_save.connect(_published, sender=Publication, dispatch_uid="sitefiles-stamp")
+
+
 def _site_root(publication: int) -> Path:
     from rekenschap.web.core.models import Publication
     from rekenschap.web.core.publishing import site_dir
@@ -95,6 +142,22 @@ class SiteFiles:
         self.app = app
         self.roots: LruCache[Path] = LruCache(64)
         self.files: LruCache[SiteFile] = LruCache(256)
+        self._current: dict[int, tuple[tuple[int, int, int] | None, float, Current]] = {}
+        self._lock = threading.Lock()
+        _connect()
+
+    def current(self, document: int) -> Current:
+        """The document's current publication: the database's answer, asked again when the
+        stamp changed or ``TTL`` passed."""
+        signature, now = _signature(document), time.monotonic()
+        with self._lock:
+            known = self._current.get(document)
+        if known is not None and known[0] == signature and now - known[1] < TTL:
+            return known[2]
+        value = current_publication(document)
+        with self._lock:
+            self._current[document] = (signature, now, value)
+        return value
 
     def _file(self, publication: tuple[int, datetime], path: str) -> SiteFile | None:
         # keyed by id and time: an id can come back (a rolled back or restored database)
@@ -113,8 +176,10 @@ class SiteFiles:
         if match is None or method not in {"GET", "HEAD"}:
             return self.app(environ, start_response)
         try:
-            current = current_publication(int(match.group(1)))
+            current = self.current(int(match.group(1)))
             found = self._file(current, match.group(2)) if current is not None else None
+        except ObjectDoesNotExist:  # the publication was deleted since: Django answers
+            return self.app(environ, start_response)
         except DatabaseError:
             # a broken persistent connection: drop it; Django answers this request on a new one
             log.warning("site files: database error, passing %s to Django", environ["PATH_INFO"],
