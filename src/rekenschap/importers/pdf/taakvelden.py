@@ -22,6 +22,7 @@ from rekenschap.importers.pdf.cells import cells_of, split_label_values
 from rekenschap.importers.pdf.columns import ColumnContext, map_column
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
 from rekenschap.importers.pdf.taakveld_signs import clean_cells, repair_signs
+from rekenschap.importers.pdf.taakveld_spread import split_spreads
 from rekenschap.model import (
     FinanceColumn,
     FinanceRow,
@@ -56,9 +57,10 @@ class TaakveldTable:
     lines: list[FlowLine] = field(default_factory=list)
 
 
-def _groups(lines: list[FlowLine]) -> list[tuple[str, float]]:
+def _groups(lines: list[FlowLine], value_x: float) -> list[tuple[str, float]]:
     """Column-group labels with their centres, from the header lines (value area only)."""
-    segs = sorted((s for fl in lines for s in fl.segments if s.x0 > 200), key=lambda s: s.x0)
+    segs = sorted((s for fl in lines for s in fl.segments if s.x0 > value_x),
+                  key=lambda s: s.x0)
     merged: list[list[float | str]] = []
     for s in segs:
         if merged and s.x0 - float(merged[-1][2]) < 10:
@@ -88,8 +90,11 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
         i += 1
     if i >= len(lines) or not _SUBHEADER.search(lines[i].text):
         return None, start + 1, problems
-    subs = [c for c in cells_of(lines[i]) if c.text.lower() in _SUBS and c.x0 > 200]
-    groups = _groups(header)
+    # the value area starts right of the label "Saldo van baten en lasten per taakveld"
+    named = next((s for s in lines[i].segments if _SUBHEADER.search(s.text)), None)
+    value_x = min(named.x1 + 5 if named is not None else 200, 200 + lines[start].line.x0 - 72)
+    subs = [c for c in cells_of(lines[i]) if c.text.lower() in _SUBS and c.x0 > value_x]
+    groups = _groups(header, value_x)
     if not subs or not groups:
         return None, i + 1, problems
     columns: list[FinanceColumn] = []
@@ -175,7 +180,7 @@ def _block(lines: Sequence[FlowLine], start: int, ctx: ColumnContext, file: str,
     table = FinanceTable(
         # the label column's words only: group headers printed beside a wrapped title
         # ("Programma:P2 Mens en" / groups / "maatschappij") are not part of it
-        title=" ".join(s.text for fl in header for s in fl.segments if s.x0 < 200).strip()
+        title=" ".join(s.text for fl in header for s in fl.segments if s.x0 < value_x).strip()
         or None,
         unit=MoneyUnit(scale=1), columns=tuple(columns), rows=tuple(rows),
         sign_convention=SignConvention.LASTEN_NEGATIVE if negative else SignConvention.POSITIVE,
@@ -189,6 +194,7 @@ def find_taakveld_tables(
     """Every programme block of the taakveld overview."""
     out: list[TaakveldTable] = []
     problems: list[Problem] = []
+    flow = split_spreads(flow)
     i = 0
     while i < len(flow):
         if _START.match(flow[i].text.strip()):
