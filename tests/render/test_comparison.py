@@ -27,7 +27,7 @@ def _page(lang: str = "nl") -> ComparisonPage:
 def test_page_data_tables_chart_and_words() -> None:
     page = _page()
     assert page.href == "vergelijking-gm0629.html"
-    assert page.title == "Vergelijking Wassenaar"
+    assert page.title == "Vergelijking Voorbeeld-aan-Zee"
     assert "gemeenten van 20.000 tot 50.000 inwoners (11 gemeenten)" in page.intro
     lasten, baten = page.measures
     assert lasten.table.headers == ("Taakveld", "Voorbeeld-aan-Zee € per inwoner", "Mediaan",
