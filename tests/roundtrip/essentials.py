@@ -165,3 +165,56 @@ def derived(report: Report) -> list[Any]:
     return [(p.code, [(i.name, i.catalogue_id) for i in p.indicators],
              [[a.quantities for a in g.activities] for g in p.goals])
             for p in report.all_programmes()]
+
+
+_HOW_PRINTED = {"provenance", "printed", "period_implicit"}
+"""Fields that record where or how the source printed something, not what it says."""
+
+
+def whole(report: Report, *, drop: frozenset[str] = frozenset(),
+          unit_labels: bool = True) -> Any:
+    """The whole model as plain data, for a comparison that also covers fields no function
+    above names (a field added to the model later is compared by default).
+
+    Left out: provenance and how-printed fields (``printed``, ``period_implicit``), importer
+    keys (a table's column keys and, where the label carries it, the column year; row values
+    are listed by column position), a money unit's label (only its scale), a finance table's
+    missing title (printed under its programme's name), plus the field names in ``drop``.
+    Observations are in period order (the model gives them in the order the text named them).
+    With ``unit_labels=False`` an indicator unit's label is left out (a unit without one is
+    printed with the label the renderer makes).
+    """
+    def table(t: dict[str, Any], name: str | None) -> Any:
+        keys = [c["key"] for c in t["columns"]]
+        columns = [(c["kind"], c["label"] if c.get("year") is None or str(c["year"]) in c["label"]
+                    else f"{c['label']} {c['year']}") for c in t["columns"]]
+        rows = [plain({**r, "values": [r["values"].get(k) for k in keys]}) for r in t["rows"]]
+        rest = {k: plain(v) for k, v in t.items()
+                if k not in {"columns", "rows", "unit", "title", *_HOW_PRINTED, *drop}}
+        scale = (t.get("unit") or {}).get("scale", report.unit.scale)
+        return {**rest, "title": t.get("title") or name, "scale": scale, "columns": columns,
+                "rows": rows}
+
+    def plain(value: Any, name: str | None = None) -> Any:
+        if isinstance(value, dict):
+            if "columns" in value and "rows" in value:
+                return table(value, name)
+            own = (f"{value['code']} {value['name']}" if value.get("code") and value.get("name")
+                   else value.get("name"))
+            out = {k: plain(v, own if k == "finance" else None) for k, v in value.items()
+                   if k not in _HOW_PRINTED and k not in drop}
+            if "observations" in out:
+                out["observations"] = sorted(out["observations"], key=lambda o: (
+                    o.get("period") is None, o.get("period") or ""))
+            if not unit_labels and isinstance(out.get("unit"), dict):
+                out["unit"].pop("label", None)
+            return out
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            return Decimal(str(value)).normalize()
+        return value
+
+    data = report.model_dump(mode="json", by_alias=True)
+    data.pop("unit")  # its scale is compared with every table's; its label is how-printed
+    return plain(data)
