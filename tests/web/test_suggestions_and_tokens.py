@@ -148,3 +148,12 @@ def test_accepting_on_a_form_returns_to_that_form_and_only_to_this_site(world: W
         "text": "De lasten zijn € 702.000 (1,6%) hoger dan begroot.",
         "next": "https://example.org/phish"})
     assert away.status_code == 302 and away["Location"] == f"/programmas/{world.own.pk}/"
+
+
+def test_an_english_interface_still_offers_dutch_sentences_for_the_dutch_text(
+        world: World) -> None:
+    client = world.client(Role.AUTEUR)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = htmllib.unescape(client.get(f"/programmas/{world.own.pk}/").content.decode())
+    assert "Add to the text" in page and VARIANCE in page
+    assert "higher than budgeted" not in page

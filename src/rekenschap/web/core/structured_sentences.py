@@ -13,6 +13,10 @@ from typing import Any
 from rekenschap.web.core.structured_parts import owner_path, part_at, put_part
 
 HEADING = {"nl": "Toelichting bij de cijfers", "en": "Notes on the figures"}
+CONTENT_LANG = "nl"
+"""The language of the documents' text (BBV P&C documents are Dutch): sentences offered for the
+text are generated in it whatever the interface language, so an English-speaking author does
+not put English sentences into a Dutch begroting."""
 
 
 def heading(lang: str) -> str:

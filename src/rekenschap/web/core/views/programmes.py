@@ -23,7 +23,7 @@ from rekenschap.web.core.overview import broken_refs
 from rekenschap.web.core.permissions import Action, can
 from rekenschap.web.core.present import programme_view
 from rekenschap.web.core.structured_check import as_json, input_problem, live_problems, summary
-from rekenschap.web.core.structured_sentences import already_in
+from rekenschap.web.core.structured_sentences import CONTENT_LANG, already_in
 from rekenschap.web.core.views.common import error_page, readable_programme, user_of
 
 
@@ -32,7 +32,7 @@ def _checks(record: ProgrammeRecord, programme: Programme) -> tuple[list[Any], l
     report = report_with(record.document, programme)
     problems = broken_refs(record.document) + adapters.run_checks(report)
     content = programme.model_dump(mode="json")
-    offered = adapters.sentence_suggestions(report, programme, get_language() or "nl")
+    offered = adapters.sentence_suggestions(report, programme, CONTENT_LANG)
     return problems, [(s.path, s.text, already_in(content, s.path, s.text)) for s in offered]
 
 

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,7 +22,7 @@ from rekenschap.web.core.views.structured import editable_programme, posted_vers
 @require_POST
 def accept_sentence(request: HttpRequest, pk: int) -> HttpResponse:
     """Append the posted sentence, if the generator offers it for the current content."""
-    lang = get_language() or "nl"
+    lang = structured_sentences.CONTENT_LANG
     try:
         record, content = editable_programme(request, pk)
         path, text = request.POST.get("path", ""), request.POST.get("text", "")

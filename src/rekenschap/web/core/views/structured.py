@@ -27,7 +27,7 @@ from rekenschap.web.core.structured_parts import (
     put_part,
     sub_text,
 )
-from rekenschap.web.core.structured_sentences import already_in
+from rekenschap.web.core.structured_sentences import CONTENT_LANG, already_in
 from rekenschap.web.core.views.common import error_page, readable_programme, user_of
 from rekenschap.web.core.views.programmes import save_or_conflict
 
@@ -89,7 +89,7 @@ def offered_sentences(record: ProgrammeRecord, content: dict[str, Any], prefix: 
     content, as (path, text, already in the text) — offered beside the form."""
     programme = Programme.model_validate(content)
     offered = adapters.sentence_suggestions(report_with(record.document, programme), programme,
-                                            get_language() or "nl")
+                                            CONTENT_LANG)
     return [(s.path, s.text, already_in(content, s.path, s.text)) for s in offered
             if s.path == prefix or s.path.startswith((prefix + ".", prefix + "["))]
 
