@@ -95,9 +95,9 @@ def test_comparison_in_docx_and_xlsx(tmp_path: Path) -> None:
     (path,) = export(rich_report(), ExportFormat.XLSX, tmp_path / "r.xlsx", lang="en",
                      comparisons=[page])
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[-3:] == ["expenditure per inhabitant", "income per inhabitant",
+    assert wb.sheetnames[-3:] == ["Per-inhabitant expenditure", "Per-inhabitant income",
                                   "Indicators compared with the Ne"]
-    ws = wb["expenditure per inhabitant"]
+    ws = wb["Per-inhabitant expenditure"]
     assert ws["B3"].value == "Voorbeeld-aan-Zee € per inhabitant"
     assert [c.value for c in ws[5]][:3] == ["1.1 Crisisbeheersing en brandweer", 98, 80]
     (word,) = export(rich_report(), ExportFormat.DOCX, tmp_path / "r.docx", lang="en",
@@ -106,7 +106,7 @@ def test_comparison_in_docx_and_xlsx(tmp_path: Path) -> None:
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style is not None and p.style.name.startswith("Heading")]
     assert ("Heading 1", "Comparison Voorbeeld-aan-Zee") in headings
-    assert ("Heading 2", "expenditure per inhabitant") in headings
+    assert ("Heading 2", "Per-inhabitant expenditure") in headings
     assert any(t.rows[0].cells[0].text == "Functional class" for t in document.tables)
     descriptions = [s._inline.docPr.get("descr") for s in document.inline_shapes]
     assert len(descriptions) == 5  # 3 of the document + lasten and baten against the peers

@@ -184,7 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Expenditure and income per inhabitant per functional class ({phase} {year}, CBS Iv3), "
         "compared with {peers} ({n} municipalities). Inhabitants: {population}."),
     "cmp.peers": ("Vergeleken gemeenten", "Municipalities compared"),
-    "cmp.measure": ("De {measure} per inwoner", "{measure} per inhabitant"),
+    "cmp.measure": ("De {measure} per inwoner", "Per-inhabitant {measure}"),
     "cmp.axis.lasten": ("Lasten per inwoner (€)", "Expenditure per inhabitant (€)"),
     "cmp.axis.baten": ("Baten per inwoner (€)", "Income per inhabitant (€)"),
     "cmp.taakveld": ("Taakveld", "Functional class"),
