@@ -109,6 +109,7 @@ def publish(
     typer.echo(f"{output}: {len(result.pages)} pages for {len(reports)} document(s) "
                f"({'/'.join(result.languages)}) in "
                f"{result.seconds:.1f}s ({result.charts_rendered} charts, "
+               f"{result.charts_shared} shared between languages, "
                f"{result.chart_seconds:.1f}s); open {output / 'index.html'}")
     if len(reports) < len(files) or failed:
         raise typer.Exit(1)
