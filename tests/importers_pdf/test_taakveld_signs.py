@@ -96,3 +96,15 @@ def test_a_block_numbered_with_the_letter_o_is_programme_0() -> None:
                                             file="j.pdf")
     assert [t.programme for t in tables] == ["0"]
     assert [p.code for p in problems] == ["PDF-TAAKVELD-CODE"]
+
+
+def test_cell_borders_read_as_bars_are_dropped() -> None:
+    amounts = ["406.291", "-818.726", "-412.435", "0", "0", "0"]
+    lines = [*HEADER, (130, [("|0.2 Burgerzaken", 72), ("|", 252), *(right(v, x) for v, x in zip(
+        amounts, (250, 300, 350, 430, 480, 530), strict=True))])]
+    tables, problems = find_taakveld_tables(build_flow([make_page(5, lines)]), context=CTX,
+                                            file="j.pdf")
+    row = tables[0].table.rows[0]
+    assert (row.label, list(row.values.values())) == (
+        "0.2 Burgerzaken", [406291, -818726, -412435, 0, 0, 0])
+    assert tables[0].codes == ("0.2",) and problems == []

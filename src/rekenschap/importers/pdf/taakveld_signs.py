@@ -26,7 +26,8 @@ from rekenschap.model import FinanceColumn, FinanceRow, Location, Problem, Sever
 __all__ = ["clean_cells", "repair_signs"]
 
 _NOISY = re.compile(r"^(?=.*[=_\u2014])[-=_\u2013\u2014\u2212]{1,4}(\d{1,3}(?:\.\d{3})*)$")
-_NOISE = re.compile(r"^[=_]+$")
+_NOISE = re.compile(r"^[=_|]+$")
+_RULED = re.compile(r"^[|(\[]+(?=\d{1,2}\.\d)")  # a cell border before "0.2 Burgerzaken"
 
 _PARTS = ("baten", "lasten", "saldo")
 
@@ -44,14 +45,17 @@ def _triples(columns: Sequence[FinanceColumn]) -> list[tuple[str, str, str]]:
 
 
 def clean_cells(cells: Sequence[Cell]) -> tuple[list[Cell], dict[float, str]]:
-    """The cells of a taakveld line with OCR's sign noise taken out: a lone "_" or "=" is
-    dropped, an amount behind "=", "_" or "—" becomes provisionally negative. Also returns the
-    left edges of those amounts with the text OCR read (their sign is still open)."""
+    """The cells of a taakveld line with OCR's noise taken out: a lone "_", "=" or "|" (a
+    cell border) is dropped, as is a border glued to the taakveld code ("|0.2"); an amount
+    behind "=", "_" or "—" becomes provisionally negative. Also returns the left edges of those
+    amounts with the text OCR read (their sign is still open)."""
     out: list[Cell] = []
     unsure: dict[float, str] = {}
-    for cell in cells:
+    for n, cell in enumerate(cells):
         if _NOISE.match(cell.text):
             continue
+        if n == 0 and _RULED.match(cell.text):
+            cell = Cell(_RULED.sub("", cell.text), cell.x0, cell.x1)
         m = _NOISY.match(cell.text)
         if m:
             unsure[cell.x0] = cell.text

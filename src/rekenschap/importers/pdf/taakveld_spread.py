@@ -18,7 +18,7 @@ from rekenschap.importers.pdf.layout import Line, Segment, join_segments
 
 __all__ = ["split_spreads"]
 
-_START = re.compile(r"^programma\s*:", re.I)
+_START = re.compile(r"rogramma\s*:|per\s+taakveld", re.I)  # OCR may lose the "P"
 _BAND = 20.0  # points of white space that make a gutter
 _BOTH_SIDES = 5  # lines with text on both sides of it
 
@@ -42,7 +42,7 @@ def _gutter(lines: Sequence[FlowLine]) -> float | None:
     middle = (best[0] + best[1]) / 2
     both = sum(1 for fl in lines if any(s.x1 < middle for s in fl.segments)
                and any(s.x0 > middle for s in fl.segments))
-    starts_right = any(_START.match(s.text) for fl in lines for s in fl.segments
+    starts_right = any(_START.search(s.text) for fl in lines for s in fl.segments
                        if s.x0 > middle)
     return middle if both >= _BOTH_SIDES and starts_right else None
 

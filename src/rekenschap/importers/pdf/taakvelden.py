@@ -40,7 +40,7 @@ from rekenschap.model.numbers import parse_number
 __all__ = ["attach_taakvelden", "find_taakveld_tables"]
 
 # "PO" is OCR's reading of "P0" (the O is taken as a zero and reported)
-_START = re.compile(r"^programma\s*:\s*P?\s*(\d{1,2}|O)\b", re.I)
+_START = re.compile(r"^p?rogramma\s*:\s*P?\s*(\d{1,2}|O)\b", re.I)  # OCR: "rogramma:P6"
 _SUBHEADER = re.compile(r"per\s+taakveld", re.I)
 _TAAKVELD = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\s+(.+)$")
 _TOTAL = re.compile(r"^saldo\s+van\s+baten\s+en\s+lasten\s+programma", re.I)
