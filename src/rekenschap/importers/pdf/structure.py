@@ -30,7 +30,7 @@ from rekenschap.importers.pdf.finance import find_finance_table
 from rekenschap.importers.pdf.flow import FlowLine, build_flow, provenance_of
 from rekenschap.importers.pdf.goals import find_goals, result_code
 from rekenschap.importers.pdf.headed_goals import find_headed_goals
-from rekenschap.importers.pdf.indicatorfacts import add_indicator_facts
+from rekenschap.importers.pdf.indicatorfacts import read_indicator_facts
 from rekenschap.importers.pdf.indicators import attach_indicators, find_indicator_tables
 from rekenschap.importers.pdf.layout import Page
 from rekenschap.importers.pdf.observationnotes import add_observation_notes
@@ -222,8 +222,10 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         effects, found = find_year_indicators(sections.get(Question.INDICATORS, []),
                                               file=file, path=f"{path}.indicators")
         problems += found
-        effects = add_indicator_facts(effects, sections.get(Question.INDICATORS, []),
-                                      body=body_size(chapter.lines))
+        effects, found = read_indicator_facts(effects, sections.get(Question.INDICATORS, []),
+                                              body=body_size(chapter.lines), file=file,
+                                              path=f"{path}.indicators")
+        problems += found
         effects = add_observation_notes(effects, sections.get(Question.INDICATORS, []),
                                         body=body_size(chapter.lines))
     explanations, found = find_explanations(
