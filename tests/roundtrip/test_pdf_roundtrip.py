@@ -216,3 +216,15 @@ def test_english_print_of_the_rich_report_round_trips(tmp_path: Path) -> None:
     assert essentials.explanations(back) == essentials.explanations(report)
     assert not [p for p in problems if p.code in {"PDF-FIN-COLUMN", "PDF-OVERVIEW-CELLS"}]
     assert essentials.whole(back, **RICH) == essentials.whole(report, **RICH)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_multi_year_budget_keeps_its_last_year(tmp_path: Path, lang: str) -> None:
+    """"Begroting 2023-2026" on the cover (period_end); goals and indicators as ever."""
+    data = rich_report().model_dump(mode="json", by_alias=True)
+    data["document"].update({"kind": "begroting", "year": 2023, "period_end": 2026})
+    report = Report.model_validate(data)
+    back, _ = _round_trip(report, tmp_path, lang)
+    assert back.document == report.document
+    assert essentials.goals(back) == essentials.goals(report)
+    assert essentials.indicators(back) == essentials.indicators(report)

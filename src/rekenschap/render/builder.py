@@ -37,6 +37,7 @@ from rekenschap.render.pagedata import (
     TableData,
 )
 from rekenschap.render.print_tables import (
+    cover_title,
     grouped_overview,
     grouped_taakvelden,
     observation_notes,
@@ -82,7 +83,7 @@ def build_document(report: Report, *, lang: Lang = "nl", problems: Sequence[Prob
         slug=slug, lang=lang, title=title, organisation=report.organisation.name,
         cbs_code=report.organisation.cbs_code, recapitulation=grouped_overview(report, fmt),
         taakveld_tables=grouped_taakvelden(report, fmt),
-        observation_notes=observation_notes(report, fmt),
+        observation_notes=observation_notes(report, fmt), cover_title=cover_title(report, fmt),
         kind_label=kind_label, year=year, unit_label=fmt.money_unit(report.unit),
         overview=replace(_overview(report, pages, fmt), printed=printed_overview(report, fmt),
                          reconciliation=reconciliation(report, fmt, main_column(report)),

@@ -221,6 +221,8 @@ class DocumentData:
     taakveld_tables: tuple[GroupedTable, ...] = ()
     """Each programme's overview per taakveld as the PDF prints it (print only)."""
     observation_notes: tuple[tuple[str | None, ...], ...] = ()
+    cover_title: str | None = None
+    """The PDF cover's title when it differs from ``title`` ("Begroting 2023-2026")."""
     """Per programme page and indicator: the source/reference-date note (print only)."""
 
     def tables(self) -> list[tuple[str, str, TableData]]:

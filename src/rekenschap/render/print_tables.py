@@ -16,7 +16,8 @@ from rekenschap.model import FinanceRow, FinanceTable, Indicator, Report, RowKin
 from rekenschap.render.formatting import Formatter
 from rekenschap.render.messages import message
 
-__all__ = ["GroupedTable", "grouped_overview", "grouped_taakvelden", "observation_notes"]
+__all__ = ["GroupedTable", "cover_title", "grouped_overview", "grouped_taakvelden",
+           "observation_notes"]
 
 _SLOT = {RowKind.BATEN: "Baten", RowKind.RESERVE_WITHDRAWAL: "Baten",
          RowKind.LASTEN: "Lasten", RowKind.RESERVE_ADDITION: "Lasten",
@@ -152,3 +153,12 @@ def observation_notes(report: Report, fmt: Formatter) -> tuple[tuple[str | None,
     values without a period ("Waarden zonder periode: 13.140; 13.044."), or ``None`` when
     there is neither (``importers/pdf/observationnotes.py`` reads them back)."""
     return tuple(tuple(_note(i, fmt) for i in p.indicators) for p in report.all_programmes())
+
+
+def cover_title(report: Report, fmt: Formatter) -> str | None:
+    """The cover title of a multi-year budget without a title of its own: "Begroting
+    2023-2026" (the importer reads kind, year and last year from it); ``None`` otherwise."""
+    doc = report.document
+    if doc.title or doc.period_end is None:
+        return None
+    return f"{message(f'doc.{doc.kind.value}', fmt.lang)} {doc.year}-{doc.period_end}"
