@@ -102,3 +102,13 @@ def test_values_without_a_period_come_back_from_their_line() -> None:
     assert all(o.period is None for o in parse_undated("Waarden zonder periode: 5,4."))
     assert parse_undated("Waarden zonder periode: veel; n.n.b.") == []
     assert parse_undated("Bron: CBS.") == []
+
+
+def test_a_cover_title_is_the_documents_own_unless_it_only_names_kind_and_year() -> None:
+    from rekenschap.importers.pdf.colophon import own_title
+
+    assert own_title("Programmabegroting  2024-2027") == "Programmabegroting 2024-2027"
+    assert own_title("Jaarverslag en jaarrekening 2023") == "Jaarverslag en jaarrekening 2023"
+    assert own_title("BEGROTING 2024") is None
+    assert own_title("Begroting 2023-2026") is None
+    assert own_title("Jaarstukken 2023") is None

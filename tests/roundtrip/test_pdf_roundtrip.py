@@ -228,3 +228,12 @@ def test_a_multi_year_budget_keeps_its_last_year(tmp_path: Path, lang: str) -> N
     assert back.document == report.document
     assert essentials.goals(back) == essentials.goals(report)
     assert essentials.indicators(back) == essentials.indicators(report)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_title_of_its_own_comes_back(tmp_path: Path, lang: str) -> None:
+    data = rich_report().model_dump(mode="json", by_alias=True)
+    data["document"]["title"] = "Jaarverslag en jaarrekening 2023"
+    report = Report.model_validate(data)
+    back, _ = _round_trip(report, tmp_path, lang)
+    assert back.document == report.document

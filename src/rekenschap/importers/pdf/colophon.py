@@ -1,4 +1,5 @@
-"""The colophon lines of a P&C document's front pages: publisher and CBS municipality code.
+"""The colophon lines of a P&C document's front pages: publisher and CBS municipality code;
+and the document's own title on its cover.
 
 Documents print who publishes them in a colophon line ("Uitgave: Gemeente Groningen"; the
 English print of this project: "Published by: Gemeente Groningen") and, less often, the
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from rekenschap.importers.pdf.flow import FlowLine
 
-__all__ = ["Colophon", "read_colophon"]
+__all__ = ["Colophon", "own_title", "read_colophon"]
 
 _PUBLISHER = re.compile(r"^(?:Uitgave|Published by)\s*:\s*([^,;]+?)\s*(?:[,;.]|$)")
 """A colophon line naming the publisher as printed: "Uitgave: Gemeente Groningen"."""
@@ -44,3 +45,15 @@ def read_colophon(lines: Sequence[FlowLine]) -> Colophon:
         if code is None and (c := _CODE_LINE.match(text)) and (n := _CODE.search(c.group(1))):
             code = n.group(1)
     return Colophon(publisher, code)
+
+
+_PLAIN = re.compile(r"^(?:begroting|jaarstukken|jaarverslag|voorjaarsnota|bestuursrapportage)"
+                    r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$", re.I)
+
+
+def own_title(cover_title: str) -> str | None:
+    """The document's own title ("Programmabegroting 2024", "Jaarverslag en jaarrekening
+    2023") from its cover title line; ``None`` for the plain "Begroting 2024" /
+    "JAARSTUKKEN 2023", which names only the kind and year."""
+    text = " ".join(cover_title.split())
+    return None if not text or _PLAIN.match(text) else text

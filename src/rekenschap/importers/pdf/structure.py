@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rekenschap.importers.headings import document_hint_from_name
-from rekenschap.importers.pdf.colophon import read_colophon
+from rekenschap.importers.pdf.colophon import own_title, read_colophon
 from rekenschap.importers.pdf.columns import ColumnContext
 from rekenschap.importers.pdf.computed import drop_computed_difference
 from rekenschap.importers.pdf.consistency import finance_problems
@@ -87,7 +87,7 @@ def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
     problems: list[Problem] = []
     front = [fl for fl in flow if fl.page <= _FRONT_PAGES]
     body = body_size(flow)
-    titles = sorted(((fl.size, m) for fl in front if fl.size >= body + 2
+    titles = sorted(((fl.size, m, fl.text) for fl in front if fl.size >= body + 2
                      and (m := match_document(fl.text))), key=lambda t: -t[0])
     toc = [m for fl in front if _TOC.search(fl.text) and (m := match_document(fl.text))]
     mentions = [m for fl in front if (m := match_document(fl.text))]
@@ -106,7 +106,7 @@ def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
     elif mentions:
         (kind, year), _ = Counter((k, y) for k, y, _ in mentions).most_common(1)[0]
         source = "the most frequent mention in the text"
-    hits = [m for _, m in titles] + toc
+    hits = [m for _, m, _ in titles] + toc
     if kind is DocumentKind.JAARVERSLAG and any(
             k is DocumentKind.JAARSTUKKEN and y == year for k, y, _ in hits):
         kind = DocumentKind.JAARSTUKKEN
@@ -136,7 +136,8 @@ def _document(flow: Sequence[FlowLine], file: str, options: StructureOptions,
             code="PDF-DOC-ORGANISATION", severity=Severity.WARNING,
             message="organisation not named on the first pages ('gemeente X'); left 'onbekend'",
             location=Location(file=file, page=1)))
-    doc = Document(kind=kind, year=year, period_end=end if end and end > year else None)
+    doc = Document(kind=kind, year=year, period_end=end if end and end > year else None,
+                   title=own_title(titles[0][2]) if titles else None)
     return doc, Organisation(name=org_name or "onbekend",
                              cbs_code=read_colophon(front).cbs_code), problems
 
