@@ -30,7 +30,24 @@ no network, no load generator): CPU ms per request for the read API and the publ
 view, the first request (cache cold) apart from the rest; ``--profile`` adds a pyinstrument
 profile of the programme read (``pip install pyinstrument``).
 
-FIGURES
+Measured 2026-11-28 on the 2-core development machine shared with other engineers' test runs
+(CPU pressure near 100 %), ``python bench/web_bench.py --seconds 60``, 2 workers x 4 threads,
+PostgreSQL 15; reads = pages + API, p50/p99 in ms:
+
+    run (load avg)     1. app user   2. app saturation  3. static user  4. static sat.
+    A (8.5-13) *       5.5 / 40.0    395/s  98 / 1058   2.4 / 50.0      3968/s
+    B (12.7-16)       10.8 / 1363    153/s 345 / 1526   2.8 / 46.9      4603/s
+    C (9-15)          13.4 / 577.5   346/s 134 / 656    2.1 / 46.2      5147/s
+    parts 1,3 (11.7)   5.3 / 47.1                       2.1 / 46.1
+    same, --nice -5    4.8 / 36.5                       2.0 / 45.7
+    (user model: 50.2 reads/s and 4.6 writes/s in every run)
+
+    * run A still with one database query per site request (before the publication stamp file)
+
+Every run: 0 errors, 0 lost writes (278 acknowledged saves in the user model, 755-1575 at
+saturation). The 100 ms p99 target for reads holds in the user model in 3 of 5 runs; when it
+fails the whole app (pages, API, writes) stalls for hundreds of ms while the static server in
+the same run keeps p99 near 46 ms: see docs/web.md, "Load".
 """
 
 from __future__ import annotations
@@ -91,6 +108,24 @@ def _postmaster() -> int | None:
     if pid_file is None or not pid_file.exists():
         return None
     return int(pid_file.read_text().split()[0])
+
+
+def _prioritise(nice: int, group: int, postmaster: int | None) -> None:
+    """Diagnostic only (``--nice``): give the measured processes priority over the rest of a
+    shared machine; new PostgreSQL backends inherit the postmaster's value, wrk this process's."""
+    os.setpriority(os.PRIO_PROCESS, 0, nice)
+    os.setpriority(os.PRIO_PGRP, group, nice)
+    if postmaster is not None:
+        master = str(postmaster)
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    raw = (entry / "stat").read_text()
+                    if entry.name == master or raw[raw.rindex(")") + 2:].split()[1] == master:
+                        os.setpriority(os.PRIO_PROCESS, int(entry.name), nice)
+                except (OSError, ValueError):
+                    continue
+    print(f"  (diagnostic: measured processes at nice {nice})")
 
 
 class CpuMeter:
@@ -250,6 +285,8 @@ def bench(args: argparse.Namespace, tmp: Path, url: str | None) -> None:
                 for _kind, u in urls:
                     warm.get(base + u, headers=auth, timeout=30).raise_for_status()
         meter = CpuMeter(server.process.pid, _postmaster())
+        if args.nice:
+            _prioritise(args.nice, server.process.pid, _postmaster())
         print(f"app: gunicorn {args.workers} workers x {args.threads} threads (gthread), "
               f"PostgreSQL, {len(pages)} published pages + 2 API reads; {args.readers} readers "
               f"(think {args.think:g} s), {args.writers} writers (think {args.writer_think:g} s),"
@@ -295,6 +332,8 @@ def bench(args: argparse.Namespace, tmp: Path, url: str | None) -> None:
             except requests.RequestException:
                 time.sleep(0.1)
         meter = CpuMeter(static.pid, None)
+        if args.nice:
+            _prioritise(args.nice, static.pid, None)
         static_p99 = static_rate = float("nan")
         if 3 in parts:
             meter.start()
@@ -332,6 +371,9 @@ def main() -> None:
     parser.add_argument("--writer-think", type=float, default=1.0, help="writers' mean, s")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="diagnostic: run server, its PostgreSQL backends, the generator "
+                        "and wrk at this nice value (e.g. -5; root), as on a machine of its own")
     parser.add_argument("--parts", default="1,2,3,4", help="which parts to run, e.g. 2 or 1,3")
     parser.add_argument("--read-cost", action="store_true", help="server CPU per read only")
     parser.add_argument("--profile", action="store_true", help="with --read-cost: pyinstrument")
