@@ -69,7 +69,7 @@ def _header(fl: FlowLine) -> _Header | None:
     unit = next((c for c in cells if c.text.lower() == "eenheid"), None)
     source = next((c for c in cells if c.text.lower() == "bron"), None)
     years = [c for c in cells if _YEAR.match(c.text)]
-    if unit is None or len(years) < 2:
+    if unit is None or not years:  # "Indicator", "Eenheid" and one year name the table
         return None
     return _Header(unit.x0, source.x0 if source else None, years)
 
