@@ -75,11 +75,15 @@ def test_publish_builds_the_site(imported: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["publish", str(imported), "-o", str(site)])
     assert result.exit_code == 0, result.output
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    programme_page = next(p for p in pages if p.endswith("2-2-veiligheid.html"))
+    programme_page = next(p for p in pages
+                          if p.endswith("2-2-veiligheid.html") and not p.startswith("en/"))
     html = (site / programme_page).read_text(encoding="utf-8")
+    assert 'lang="nl"' in html
     assert "Integraal programma-aanpak mensenhandel" in html
     assert "45.324" in html and "9.648" in html
     assert "<svg" in html  # charts inline, no network
+    english = (site / "en" / programme_page).read_text(encoding="utf-8")
+    assert 'lang="en"' in english and "Integraal programma-aanpak mensenhandel" in english
 
 
 def test_main_job_commands_run_as_subprocesses(seed_path: Path, tmp_path: Path) -> None:
