@@ -269,6 +269,7 @@ def bench(args: argparse.Namespace, tmp: Path, url: str | None) -> None:
     server = Server(tmp / "data", url)
     server.data.mkdir()
     os.environ["REKENSCHAP_WEB_THREADS"] = str(args.threads)
+    os.environ["REKENSCHAP_WEB_WORKER_CLASS"] = args.worker_class
     static = None
     try:
         server.start("--workers", str(args.workers), "--seed", str(EXAMPLE))
@@ -287,7 +288,8 @@ def bench(args: argparse.Namespace, tmp: Path, url: str | None) -> None:
         meter = CpuMeter(server.process.pid, _postmaster())
         if args.nice:
             _prioritise(args.nice, server.process.pid, _postmaster())
-        print(f"app: gunicorn {args.workers} workers x {args.threads} threads (gthread), "
+        print(f"app: gunicorn {args.workers} workers x {args.threads} threads "
+              f"({args.worker_class}), "
               f"PostgreSQL, {len(pages)} published pages + 2 API reads; {args.readers} readers "
               f"(think {args.think:g} s), {args.writers} writers (think {args.writer_think:g} s),"
               f" {args.seconds:g} s per part")
@@ -371,6 +373,7 @@ def main() -> None:
     parser.add_argument("--writer-think", type=float, default=1.0, help="writers' mean, s")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn: gthread or sync")
     parser.add_argument("--nice", type=int, default=0,
                         help="diagnostic: run server, its PostgreSQL backends, the generator "
                         "and wrk at this nice value (e.g. -5; root), as on a machine of its own")

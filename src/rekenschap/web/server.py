@@ -56,7 +56,9 @@ def seed_in_child(path: Path) -> list[str]:
 
 
 def run(host: str, port: int, workers: int = 2, threads: int | None = None) -> None:
-    """``threads`` per worker: the argument, else ``REKENSCHAP_WEB_THREADS``, else 4."""
+    """``threads`` per worker: the argument, else ``REKENSCHAP_WEB_THREADS``, else 4; the
+    worker class ``REKENSCHAP_WEB_WORKER_CLASS`` (default gthread; sync: no threads, no
+    keep-alive)."""
     if threads is None:
         threads = int(os.environ.get("REKENSCHAP_WEB_THREADS", "4"))
     from django.db import connections
@@ -67,7 +69,7 @@ def run(host: str, port: int, workers: int = 2, threads: int | None = None) -> N
             "bind": f"{host}:{port}",
             "workers": workers,
             "threads": threads,
-            "worker_class": "gthread",
+            "worker_class": os.environ.get("REKENSCHAP_WEB_WORKER_CLASS", "gthread"),
             "accesslog": None,
             "timeout": 60,
             "graceful_timeout": 5,
