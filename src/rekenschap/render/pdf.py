@@ -21,14 +21,14 @@ from rekenschap.render.pagedata import DocumentData
 PRINT_CSS = Path(__file__).parent / "static" / "print.css"
 
 
-_BREAKABLE = re.compile(r"(?<=\S)([-/])(?=\S)")
+_BREAKABLE = re.compile(r"([-/])(?=\S)")
 _WORD_JOINER = "\u2060"
 
 
 def nobreak(text: str | None) -> str:
-    """Text whose words with a hyphen or slash ("ggz-problematiek", "km/u") do not break
-    there (a word joiner after the character): a line break at such a character cannot be
-    told from a hyphenation on import. The joiner is invisible and not extracted."""
+    """Text whose words with a hyphen or slash ("ggz-problematiek", "km/u", "->2023") do not
+    break there (a word joiner after the character): a line break at such a character cannot
+    be told from a hyphenation on import. The joiner is invisible and not extracted."""
     return _BREAKABLE.sub(lambda m: m.group(1) + _WORD_JOINER, text or "")
 
 

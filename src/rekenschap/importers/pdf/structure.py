@@ -223,12 +223,13 @@ def _programme(chapter: Chapter, file: str, ctx: ColumnContext, path: str,
         effects, found = find_year_indicators(sections.get(Question.INDICATORS, []),
                                               file=file, path=f"{path}.indicators")
         problems += found
-        effects, found = read_indicator_facts(effects, sections.get(Question.INDICATORS, []),
-                                              body=body_size(chapter.lines), file=file,
-                                              path=f"{path}.indicators")
-        problems += found
-        effects = add_observation_notes(effects, sections.get(Question.INDICATORS, []),
-                                        body=body_size(chapter.lines))
+    # facts and notes under each indicator's own heading, whichever table it came from
+    effects, found = read_indicator_facts(effects, sections.get(Question.INDICATORS, []),
+                                          body=body_size(chapter.lines), file=file,
+                                          path=f"{path}.indicators")
+    problems += found
+    effects = add_observation_notes(effects, sections.get(Question.INDICATORS, []),
+                                    body=body_size(chapter.lines))
     explanations, found = find_explanations(
         sections.get(Question.EXPLANATION, []), file=file, path=path)
     problems += found
