@@ -68,6 +68,13 @@ def test_programmes_and_finance_tables(name: str) -> None:
         assert programme.taakveld_finance is not None
         assert programme.taakveld_finance.row(RowKind.SALDO) is not None
     assert not [p for p in problems if p.code in {"PDF-TAAKVELD-SUM", "PDF-STAGE-FAILED"}]
+    # The recapitulatie: four budget years (three columns in the annual report), a baten,
+    # lasten and saldo row per programme, overhead, reserves and totals; read without a problem
+    # (begroting 2026 p60 prints a caption naming "Baten en lasten" above its header line).
+    assert report.overview is not None
+    assert len(report.overview.columns) == (3 if name.startswith("jaarstukken") else 4)
+    assert len(report.overview.rows) >= 39
+    assert not [p for p in problems if p.code.startswith("PDF-OVERVIEW")]
     finance = [p for p in problems if p.code.startswith("PDF-FIN")]
     assert Counter(p.code for p in finance) == Counter({"PDF-FIN-ROUNDING": ROUNDING[name]})
     assert all(p.severity is Severity.NOTICE for p in finance)

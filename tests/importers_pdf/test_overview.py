@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.importers_pdf.pages import make_page, right
+from tests.importers_pdf.pages import make_line, make_page, right
 from tests.importers_pdf.test_problems import _doc, _finance_rows
 
 from rekenschap.importers.pdf.layout import Page
@@ -106,3 +106,19 @@ def test_a_header_without_rows_is_reported() -> None:
     assert report.overview is None
     (empty,) = [p for p in problems if p.code.startswith("PDF-OVERVIEW")]
     assert empty.code == "PDF-OVERVIEW-EMPTY" and empty.location.page == 3
+
+
+
+def test_a_caption_naming_baten_en_lasten_is_not_the_header_line() -> None:
+    """Begroting 2026 p60: "Tabel 6.2 Recapitulatie Baten en lasten programma's 1 t/m 5" under
+    the heading names two kinds, but it is a caption; the header line is the one below it."""
+    page = _overview(P1)
+    caption = make_line(88, [("Tabel", 72), ("6.2", 100), ("Recapitulatie", 120), ("Baten", 190),
+                             ("en", 220), ("lasten", 235), ("programma's", 270)])
+    lines = (page.lines[0], caption, *page.lines[1:])
+    page = Page(number=page.number, width=page.width, height=page.height, lines=lines,
+                text="\n".join(line.text for line in lines))
+    report, problems = build_report([*_doc(_finance_rows()), page], file="t.pdf")
+    assert [p for p in problems if p.code.startswith("PDF-OVERVIEW")] == []
+    assert report.overview is not None
+    assert len(report.overview.columns) == 2 and len(report.overview.rows) == 3

@@ -54,10 +54,16 @@ def _triple_cells(fl: FlowLine) -> list[Cell]:
     return [c for c in cells_of(fl) if c.text.lower().strip("*") in _TRIPLE]
 
 
-def _groups_line(triple: Sequence[Cell]) -> bool:
+def _groups_line(fl: FlowLine) -> bool:
     """Is this the line of kind words: "baten lasten saldo" per group, or (a print without a
-    saldo column) "lasten baten" per group; every group repeats the first group's words."""
-    words = [c.text.lower().strip("*") for c in triple]
+    saldo column) "lasten baten" per group; every group repeats the first group's words, and
+    after the first kind word the line has nothing else (a caption such as "Tabel 6.2
+    Recapitulatie Baten en lasten programma's" is not a header line)."""
+    cells = cells_of(fl)
+    first = next((i for i, c in enumerate(cells) if c.text.lower().strip("*") in _TRIPLE), None)
+    if first is None or any(c.text.lower().strip("*") not in _TRIPLE for c in cells[first:]):
+        return False
+    words = [c.text.lower().strip("*") for c in cells[first:]]
     if not {"baten", "lasten"} <= set(words):
         return False
     n = words.count(words[0])
@@ -74,7 +80,7 @@ def _start(flow: Sequence[FlowLine]) -> tuple[int, int] | None:
         for j in range(i + 1, min(i + _LOOKAHEAD, len(flow))):
             if flow[j].page != fl.page:
                 break
-            if _groups_line(_triple_cells(flow[j])):
+            if _groups_line(flow[j]):
                 return i, j
     return None
 
