@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
 import tempfile
@@ -83,9 +84,26 @@ def latest(document_id: int) -> Publication | None:
     return Publication.objects.filter(document_id=document_id).order_by("-at", "-id").first()
 
 
+def site_key(publication: Publication) -> str:
+    """The unpacked folder's name: the id and a hash of the zip. An id alone can come back (a
+    rolled back transaction, a ``rekenschap restore``) with another site behind it; the same id
+    with the same content is the same site."""
+    digest = hashlib.blake2b(bytes(publication.archive), digest_size=12).hexdigest()
+    return f"{publication.pk}-{digest}"
+
+
+def _prune(parent: Path, pk: int, keep: str) -> None:
+    """Remove folders unpacked for an earlier publication that had the same id (stale)."""
+    for folder in parent.iterdir():
+        name = folder.name
+        if name != keep and folder.is_dir() and name.split("-", 1)[0] == str(pk):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def site_dir(publication: Publication) -> Path:
     """The publication unpacked into the data folder (done once, atomically by rename)."""
-    target = Path(settings.DATA_DIR) / "sites" / str(publication.pk)
+    key = site_key(publication)
+    target = Path(settings.DATA_DIR) / "sites" / key
     if target.is_dir():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,4 +122,5 @@ def site_dir(publication: Publication) -> Path:
         tmp.rename(target)
     except OSError:  # another worker won the race
         shutil.rmtree(tmp, ignore_errors=True)
+    _prune(target.parent, publication.pk, key)
     return target
