@@ -44,6 +44,21 @@ LABELS = {
 }
 
 
+class CrimeTableId(StrEnum):
+    """The two crime tables: CBS's 83648NED and the police's 47018NED (dataderden.cbs.nl)."""
+
+    CBS = "83648NED"
+    POLICE = "47018NED"
+
+
+_Table = Annotated[CrimeTableId | None, typer.Option(
+    "--table", help="Crime table: 83648NED (CBS, geregistreerde criminaliteit) or 47018NED "
+    "(politie, on dataderden.cbs.nl; counts only, no geweldsmisdrijven). Picks the table "
+    "--online asks for and the file read from the data root's cbs/ folder (47018NED*.json); "
+    "default 83648NED online, else whichever file is there. A --data file says its own table.",
+    case_sensitive=False)]
+
+
 class Measure(StrEnum):
     LASTEN = "lasten"
     BATEN = "baten"
@@ -75,7 +90,9 @@ def fill(
                                                 "here (.json or .yaml); default stdout.")] = None,
     reference_date: Annotated[str | None, typer.Option("--reference-date", help="Peildatum "
                                                        "(default: today).")] = None,
-    online: Annotated[bool, typer.Option("--online", help="Ask the CBS OData API first.")] = False,
+    online: Annotated[bool, typer.Option("--online", help="Ask the CBS OData API first (the "
+                                         "table of --table).")] = False,
+    table: _Table = None,
     data_root: _Root = None,
 ) -> None:
     """Add CBS crime observations to the report's indicators; report where the document differs."""
@@ -87,7 +104,8 @@ def fill(
     if code is None:
         _err().print("no CBS code: pass --cbs GMxxxx", markup=False)
         raise typer.Exit(2)
-    values, found = crime_for(code.upper(), discover(data_root), data, population, online)
+    values, found = crime_for(code.upper(), discover(data_root), data, population, online,
+                              table.value if table else None)
     problems.extend(found)
     own = [v for v in values if v.region == code.upper()]
     result = fill_indicators(loaded, own, reference_date=reference_date or date.today().isoformat())
@@ -131,6 +149,7 @@ def compare(
     spec: Annotated[Path | None, typer.Option("--spec", help="Write the Vega-Lite spec here.",
                                               )] = None,
     lang: Annotated[str, typer.Option("--lang", help="nl or en.")] = "nl",
+    table: _Table = None,
     data_root: _Root = None,
 ) -> None:
     """Lasten/baten per inhabitant per taakveld against peers, and indicators against Nederland."""
@@ -140,7 +159,8 @@ def compare(
         _err().print(f"no Iv3 files or municipality list under {paths.root}", markup=False)
         raise typer.Exit(2)
     register, problems = load_register(paths.register)
-    crime, found = crime_for(cbs.upper(), paths, None, None)
+    crime, found = crime_for(cbs.upper(), paths, None, None,
+                             table=table.value if table else None)
     problems.extend(p for p in found if p.severity is not Severity.NOTICE)
     comparison, found = build_comparison(
         cbs.upper(), iv3_file=paths.iv3_file(*chosen), register=register, year=chosen[0],

@@ -37,6 +37,7 @@ __all__ = [
     "CRIME_CODES_PATH",
     "CRIME_TABLE",
     "POLICE_TABLE",
+    "TABLES",
     "CodeList",
     "CrimeCodes",
     "CrimeRecord",
@@ -46,11 +47,13 @@ __all__ = [
     "load_crime_codes",
     "load_crime_csv",
     "load_crime_odata",
+    "odata_url",
 ]
 
 CRIME_TABLE = "83648NED"
 POLICE_TABLE = "47018NED"
 """Police registration by crime class (politie), per municipality, wijk and buurt, per year."""
+TABLES = (CRIME_TABLE, POLICE_TABLE)
 CRIME_CODES_PATH = (Path(__file__).resolve().parents[1] / "catalogue" / "data"
                     / "cbs_crime_codes.yaml")
 ODATA_URL = "https://opendata.cbs.nl/ODataApi/odata/{table}/TypedDataSet"
@@ -288,17 +291,41 @@ def _table_id(data: dict[str, Any], table: CrimeTable, codes: CrimeCodes) -> str
     return CRIME_TABLE
 
 
-def fetch_crime_odata(region: str, *, table: str = CRIME_TABLE,
-                      timeout: float = 30.0) -> dict[str, Any]:  # pragma: no cover - network
-    """Ask the CBS OData v3 API for one region (plus Nederland); raises ``OSError`` offline.
+def odata_url(region: str, table: str = CRIME_TABLE) -> str:
+    """The ``TypedDataSet`` URL for one region plus Nederland: 83648NED on opendata.cbs.nl
+    (region key ``RegioS``, Nederland "NL01"), 47018NED on dataderden.cbs.nl (``WijkenEnBuurten``,
+    Nederland "NL00"). CBS pads key values with spaces, to a width that differs per dimension,
+    so the filter uses OData v3 ``substringof`` rather than ``eq`` on an unpadded code (the way
+    CBS's own R client cbsodataR filters with ``has_substring``)."""
+    if table not in TABLES:
+        raise ValueError(f"unknown crime table {table!r}: expected one of {', '.join(TABLES)}")
+    code = region.strip().upper()
+    if not _REGION.match(code):
+        raise ValueError(f"not a CBS region code: {region!r} (expected e.g. GM0629)")
+    police = table == POLICE_TABLE
+    key = "WijkenEnBuurten" if police else "RegioS"
+    national = "NL00" if police else "NL01"
+    query = urllib.parse.urlencode({
+        "$filter": f"substringof('{code}',{key}) or "
+                   f"substringof('{national}',{key})",
+        "$format": "json"})
+    return (POLICE_ODATA_URL if police else ODATA_URL).format(table=table) + "?" + query
 
-    Optional live path: the tests use recorded responses with :func:`load_crime_odata`.
+
+def fetch_crime_odata(region: str, *, table: str = CRIME_TABLE,
+                      timeout: float = 30.0) -> dict[str, Any]:
+    """Ask the CBS OData v3 API for one region (plus Nederland); raises ``OSError`` offline
+    (also for an answer that is not JSON, so the caller falls back to the local file).
+
+    Optional live path: the tests record the response shape and replace ``urlopen``.
     """
-    key = "WijkenEnBuurten" if table == POLICE_TABLE else "RegioS"
-    query = urllib.parse.urlencode(
-        {"$filter": f"{key} eq '{region}' or {key} eq 'NL01'", "$format": "json"})
-    base = POLICE_ODATA_URL if table == POLICE_TABLE else ODATA_URL
-    url = base.format(table=table) + "?" + query
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        result: dict[str, Any] = json.loads(response.read().decode("utf-8"))
+    with urllib.request.urlopen(odata_url(region, table), timeout=timeout) as response:
+        try:
+            result = json.loads(response.read().decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise OSError(f"the CBS API answered with something that is not JSON: {exc}") \
+                from exc
+    if not isinstance(result, dict) or not isinstance(result.get("value"), list):
+        error = result.get("odata.error") if isinstance(result, dict) else None
+        raise OSError(f"the CBS API answered without a 'value' list: {error or 'no data'}")
     return result

@@ -1,9 +1,10 @@
 """Crime indicator values for one municipality and Nederland, from whichever source is at hand.
 
-The CBS OData API when asked for and reachable, else a given file (StatLine CSV export or saved
-OData JSON of 83648NED or of the police's 47018NED), else the 83648NED export in the open-data
-directory; population from 70072NED with
-the Iv3 years as fallback. Missing sources are problems, not exceptions.
+The CBS OData API when asked for and reachable (table 83648NED, or the police's 47018NED on
+dataderden.cbs.nl), else a given file (StatLine CSV export or saved OData JSON of either table),
+else the open-data directory's file of the asked table (without one: the 83648NED export, else a
+saved 47018NED answer); population from 70072NED with the Iv3 years as fallback. Missing sources
+are problems, not exceptions. Each value's ``source`` names the table actually read.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rekenschap.importers.cbs import (
+    CRIME_TABLE,
+    POLICE_TABLE,
     CrimeTable,
     fetch_crime_odata,
     load_crime_codes,
@@ -26,29 +29,46 @@ from rekenschap.opendata.sources import OpenDataPaths
 __all__ = ["crime_for", "load_crime_source"]
 
 
-def load_crime_source(paths: OpenDataPaths, data: Path | None, cbs: str,
-                      online: bool = False) -> tuple[CrimeTable | None, list[Problem]]:
-    """The crime table: live API (``online``), else ``data``, else the directory's export."""
+def _local(paths: OpenDataPaths, table: str | None) -> Path | None:
+    if table == POLICE_TABLE:
+        return paths.police
+    if table == CRIME_TABLE:
+        return paths.crime
+    return paths.crime or paths.police
+
+
+def load_crime_source(paths: OpenDataPaths, data: Path | None, cbs: str, online: bool = False,
+                      table: str | None = None) -> tuple[CrimeTable | None, list[Problem]]:
+    """The crime table: live API (``online``, table ``table`` or 83648NED), else ``data``, else
+    the directory's file of ``table`` (any when ``None``)."""
     codes = load_crime_codes()
     problems: list[Problem] = []
     if online:
+        name = f"CBS OData {table or CRIME_TABLE}"
         try:
-            return load_crime_odata(fetch_crime_odata(cbs), name="CBS OData 83648NED", codes=codes)
+            answer = fetch_crime_odata(cbs, table=table or CRIME_TABLE)
+            return load_crime_odata(answer, name=name, codes=codes)
         except OSError as exc:
             problems.append(Problem(code="CBS-OFFLINE", severity=Severity.NOTICE,
                                     message=f"CBS OData API not reachable ({exc}); "
                                             "using the local file",
-                                    location=Location(file="CBS OData 83648NED")))
-    source = data or paths.crime
+                                    location=Location(file=name)))
+    source = data or _local(paths, table)
     if source is None or not source.exists():
         problems.append(Problem(code="CBS-DATA-MISSING", severity=Severity.ERROR,
-                                message="no crime data: pass a file (83648NED or 47018NED) "
-                                        "or a data root with an 83648NED export",
+                                message=f"no crime data: pass a file ({CRIME_TABLE} or "
+                                        f"{POLICE_TABLE}) or a data root with a "
+                                        f"{table or CRIME_TABLE} file in cbs/",
                                 location=Location(file=str(source or paths.root / "cbs"))))
         return None, problems
-    table, found = (load_crime_odata(source, codes=codes) if source.suffix.lower() == ".json"
-                    else load_crime_csv(source, codes=codes))
-    return table, problems + found
+    loaded, found = (load_crime_odata(source, codes=codes) if source.suffix.lower() == ".json"
+                     else load_crime_csv(source, codes=codes))
+    if table is not None and data is not None and loaded.table != table:
+        found.append(Problem(code="CBS-TABLE-MISMATCH", severity=Severity.WARNING,
+                             message=f"asked for {table} but the file holds {loaded.table}; "
+                                     f"its values are labelled CBS {loaded.table}",
+                             location=Location(file=str(source))))
+    return loaded, problems + found
 
 
 def _population(paths: OpenDataPaths, path: Path | None) -> tuple[PopulationTable, list[Problem]]:
@@ -59,17 +79,17 @@ def _population(paths: OpenDataPaths, path: Path | None) -> tuple[PopulationTabl
 
 
 def crime_for(cbs: str, paths: OpenDataPaths, data: Path | None = None,
-              population: Path | None = None,
-              online: bool = False) -> tuple[list[CrimeValue], list[Problem]]:
+              population: Path | None = None, online: bool = False,
+              table: str | None = None) -> tuple[list[CrimeValue], list[Problem]]:
     """CBS crime indicator values of ``cbs`` and of Nederland (NL01), with all problems."""
-    table, problems = load_crime_source(paths, data, cbs, online)
-    if table is None:
+    table_read, problems = load_crime_source(paths, data, cbs, online, table)
+    if table_read is None:
         return [], problems
     people, found = _population(paths, population)
     problems.extend(found)
     lookup = population_lookup(people, paths.iv3_dir)
     codes = load_crime_codes()
-    values, found = crime_values(table, codes, cbs, lookup)
+    values, found = crime_values(table_read, codes, cbs, lookup)
     problems.extend(found)
-    national, _ = crime_values(table, codes, NATIONAL, lookup)
+    national, _ = crime_values(table_read, codes, NATIONAL, lookup)
     return values + national, problems

@@ -6,6 +6,7 @@ One root directory with the layout of the shared corpus::
     <root>/iv3/gemeenteklassen/<year>.csv             size classes
     <root>/iv3-definities/iv3_definities_Gemeente_<year>.json
     <root>/cbs/83648NED*.csv                          registered crime (StatLine export)
+    <root>/cbs/47018NED*.json                         police crime classes (saved OData answer)
     <root>/cbs/70072*.csv                             regionale kerncijfers (population)
     <root>/cbs/*gemeenten*.csv                        municipality register
 
@@ -36,6 +37,7 @@ class OpenDataPaths:
     crime: Path | None
     population: Path | None
     register: Path | None
+    police: Path | None = None
 
     def iv3_file(self, year: int, phase: str) -> Path:
         return self.iv3_dir / f"{year}_{phase}.csv"
@@ -59,4 +61,4 @@ def discover(root: Path | str | None = None) -> OpenDataPaths:
         root=base, iv3_dir=base / "iv3", size_classes_dir=base / "iv3" / "gemeenteklassen",
         definitions_dir=base / "iv3-definities",
         crime=_first(cbs, "83648NED*.csv"), population=_first(cbs, "70072*.csv"),
-        register=_first(cbs, "*gemeenten*.csv"))
+        register=_first(cbs, "*gemeenten*.csv"), police=_first(cbs, "47018NED*.json"))
