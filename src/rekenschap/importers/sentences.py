@@ -157,6 +157,27 @@ def _problem(code: str, severity: Severity, message: str,
 
 
 _MAX_NAME = 150  # longest indicator name in the BBV catalogue is under 100 characters
+_TAAKVELD_NAME = re.compile(r"^taakveld\s+\d{1,2}\.\d{1,2}\b", re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SENTENCE_BREAK = re.compile(r"[a-z\u00e0-\u00ff)]\.\s+[A-Z]")
+_MONEY_BEFORE = re.compile(r"(?:\u20ac|\beur\b|\beuro\b)\s*[-+\u2013]?\s*$", re.IGNORECASE)
+
+
+def _is_prose_name(name: str) -> bool:
+    """True when the words before the trend verb are not an indicator name but prose: a
+    taakveld heading ("Taakveld 0.4 Overhead (...)", explained in euros, not measured), a
+    clause with a year ("In 2023 is de economie gering gegroeid"), two sentences, or no word
+    at all ("5.6.02")."""
+    return bool(_TAAKVELD_NAME.match(name) or _YEAR_IN_TEXT.search(name)
+                or _SENTENCE_BREAK.search(name) or not re.search(r"[^\W\d_]{2}", name))
+
+
+def _money_only(text: str) -> bool:
+    """True when every number in ``text`` that is not a year is a money amount ("€ 177.000",
+    "- € 100.000"): an amount in euros is a budget figure, not an indicator observation."""
+    amounts = [m for m in _NUMBER.finditer(text)
+               if not _YEAR.match(m.group("num")) and not _after_word(text, m.start(), "per")]
+    return bool(amounts) and all(_MONEY_BEFORE.search(text[:m.start()]) for m in amounts)
 
 
 def parse_indicator_sentence(
@@ -174,8 +195,13 @@ def parse_indicator_sentence(
     ref = _REFERENCE_RE.search(main)
     cut = min(m.start() for m in (verb, ref) if m is not None) if (verb or ref) else len(main)
     name = re.sub(r"\s+(?:is|zijn|was|waren)$", "", main[:cut].strip(" ,;:-"), flags=re.I)
-    if not name or len(name) > _MAX_NAME:
+    if not name or len(name) > _MAX_NAME or _is_prose_name(name):
         return None, []  # a paragraph that happens to contain a trend verb is no indicator
+    values_text = (main[verb.end():] if verb is not None else "") + " " + detail
+    if _money_only(values_text) and catalogue_id(name) is None:
+        # "Taakveld 0.4 Overhead (€ 177.000 hogere lasten in 2021 t.o.v. 2020)": finance
+        # prose. A basisset indicator measured in euros (woonlasten) is still read.
+        return None, []
 
     claims: tuple[Claim, ...] = ()
     baseline: str | None = None

@@ -16,6 +16,7 @@ Text that fits nowhere is kept as a section "Overige tekst" with a ``TXT-UNPLACE
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rekenschap.importers.headings import Question
@@ -71,6 +72,9 @@ def group_items(lines: Sequence[TextLine]) -> list[list[TextLine]]:
             in_bullet = False
         blank_before = False
     return items
+
+
+_SENTENCES_HEADING = re.compile(r"^\s*toelichting\b[\w\s]{0,30}indicatoren\s*:?\s*$", re.IGNORECASE)
 
 
 def _item_text(item: Sequence[TextLine]) -> str:
@@ -205,7 +209,10 @@ class _Collector:
         for item in group_items(lines):
             text = _item_text(item)
             where = _where(item, self.file)
-            indicator, problems = parse_indicator_sentence(text, year=self.year,
+            # "Toelichting beleidsindicatoren" printed right above the sentence is its
+            # heading, not the start of the indicator's name.
+            body = item[1:] if len(item) > 1 and _SENTENCES_HEADING.match(item[0].text) else item
+            indicator, problems = parse_indicator_sentence(_item_text(body), year=self.year,
                                                            provenance=where)
             self.problems.extend(problems)
             if indicator is not None:
