@@ -137,3 +137,27 @@ def test_comma_file_and_missing_population_column(tmp_path: Path) -> None:
     assert result is None
     assert [(p.code, p.location.line) for p in problems] == [("OD-COLUMN-MISSING", 1)]
     assert "Inwonertal" in problems[0].message
+
+
+def test_the_crime_source_label_follows_the_table_used(tmp_path: Path) -> None:
+    """Values from the police's 47018NED are labelled so, not "CBS 83648NED"; no crime data,
+    no crime source (issue 7)."""
+    iv3, path = _files(tmp_path)
+    register, _ = load_register(path)
+    police = [CrimeValue("winkeldiefstallen", "GM0001", 2023, Decimal("2.0"), Decimal(2), 1000,
+                         "computed", ("2.5.2",), "CBS 47018NED", None),
+              CrimeValue("winkeldiefstallen", "NL01", 2023, Decimal("1.8"), None, None,
+                         "computed-national", ("2.5.2",),
+                         "CBS 47018NED (sum of municipalities)", None),
+              CrimeValue("winkeldiefstallen", "GM0002", 2023, Decimal("9.0"), None, None,
+                         "computed", ("2.5.2",), "CBS 83648NED", None)]  # another region
+    comparison, _ = build_comparison("GM0001", iv3_file=iv3, register=register, year=2023,
+                                     phase="jaarrekening", peers="province", crime=police)
+    assert comparison is not None
+    assert comparison.sources == ("CBS Iv3 jaarrekening 2023 (2023_jaarrekening.csv)",
+                                  "CBS 47018NED", "CBS 47018NED (sum of municipalities)")
+    assert [i.source for i in comparison.indicators] == ["CBS 47018NED"]
+    bare, _ = build_comparison("GM0001", iv3_file=iv3, register=register, year=2023,
+                               phase="jaarrekening", peers="province")
+    assert bare is not None
+    assert bare.sources == ("CBS Iv3 jaarrekening 2023 (2023_jaarrekening.csv)",)

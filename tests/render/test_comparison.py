@@ -10,7 +10,12 @@ from typer.testing import CliRunner
 
 from rekenschap.cli import app
 from rekenschap.opendata.compare import vega_lite_spec
-from rekenschap.render.comparison import ComparisonPage, comparison_page, indicator_label
+from rekenschap.render.comparison import (
+    ComparisonPage,
+    comparison_page,
+    indicator_label,
+    page_sources,
+)
 from rekenschap.render.site import SiteResult
 
 from .sample import RICH_YAML, SCRIPT_GOAL, sample_comparison
@@ -43,6 +48,19 @@ def test_page_data_tables_chart_and_words() -> None:
     assert [c.text for c in page.indicators.rows[0]] == ["Winkeldiefstallen", "2023", "0,9",
                                                          "2,5"]
     assert page.indicators.headers[-1] == "Nederland"
+
+
+def test_the_page_names_the_table_its_indicators_came_from() -> None:
+    """A comparison whose sources do not name its indicators' table (47018NED) gets it added;
+    one that names it already is left as it is (issue 7)."""
+    comparison = sample_comparison()
+    police = comparison.model_copy(update={
+        "indicators": tuple(i.model_copy(update={"source": "CBS 47018NED"})
+                            for i in comparison.indicators),
+        "sources": comparison.sources[:1]})
+    page = comparison_page(police, {}, "nl")
+    assert page.sources == ("CBS Iv3 jaarrekening 2023 (2023_jaarrekening.csv)", "CBS 47018NED")
+    assert page_sources(comparison) == comparison.sources        # already named: not twice
 
 
 def test_indicator_label() -> None:
@@ -112,6 +130,35 @@ def test_cli_publish_compare_named_peers_and_bad_code(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     tree = lxml.html.fromstring((site / "vergelijking-gm0629.html").read_bytes())
     assert "(2 gemeenten)" in tree.xpath("//main/p")[0].text_content()
+
+
+def test_cli_publish_compare_with_police_figures_labels_47018ned(tmp_path: Path) -> None:
+    """A data root whose crime file is a saved 47018NED answer: the published page's sources say
+    "CBS 47018NED" and never "83648NED"."""
+    from tests.conftest import CORPUS, corpus_file
+
+    from .conftest import EXAMPLE
+
+    corpus_file("iv3", "2023_jaarrekening.csv")
+    register = corpus_file("cbs", "85755NED-gemeenten-2026.csv")
+    root = tmp_path / "opendata"
+    (root / "cbs").mkdir(parents=True)
+    (root / "iv3").symlink_to(CORPUS / "iv3")
+    (root / "cbs" / register.name).symlink_to(register)
+    police = (Path(__file__).parents[1] / "opendata" / "fixtures"
+              / "47018NED-GM0629-constructed.json")
+    (root / "cbs" / "47018NED-GM0629.json").write_bytes(police.read_bytes())
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(EXAMPLE), "-o", str(site), "--public",
+                                 "--compare", "GM0629", "--open-data", str(root)])
+    assert result.exit_code == 0, result.output
+    html = (site / "vergelijking-gm0629.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(html)
+    sources = [li.text_content() for li in tree.xpath("//section[last()]//li")]
+    assert any("CBS 47018NED" in s for s in sources), sources
+    assert "83648NED" not in html
+    indicators = [c.text_content() for c in tree.xpath("//caption")]
+    assert any("Nederland" in c for c in indicators)     # the police figures are shown
 
 
 @pytest.mark.parametrize("missing", ["nothing-here"])

@@ -143,8 +143,15 @@ def build_comparison(cbs_code: str, *, iv3_file: Path, register: MunicipalityReg
         peer_label=label, peers=tuple(sorted(n for n in names if n != subject.name)),
         population=subject.population, rows=rows,
         indicators=_indicators(cbs_code, crime or []),
-        sources=(f"CBS Iv3 {phase} {year} ({iv3_file.name})", "CBS 83648NED"))
+        sources=(f"CBS Iv3 {phase} {year} ({iv3_file.name})",
+                 *crime_sources(cbs_code, crime or [])))
     return comparison, problems
+
+
+def crime_sources(cbs_code: str, values: list[CrimeValue]) -> tuple[str, ...]:
+    """The crime tables the shown values came from ("CBS 83648NED", "CBS 47018NED", or a
+    national figure's "... (sum of municipalities)"), in order, each once; none without data."""
+    return tuple(dict.fromkeys(v.source for v in values if v.region in (cbs_code, "NL01")))
 
 
 def _indicators(cbs_code: str, values: list[CrimeValue]) -> tuple[IndicatorComparison, ...]:

@@ -52,6 +52,8 @@ class IndicatorRowLike(Protocol):
     def value(self) -> Decimal: ...
     @property
     def national(self) -> Decimal | None: ...
+    @property
+    def source(self) -> str: ...
 
 
 class ComparisonLike(Protocol):
@@ -181,6 +183,15 @@ def _indicator_table(comparison: ComparisonLike, fmt: Formatter) -> TableData | 
                      number_format="#,##0.0")
 
 
+def page_sources(comparison: ComparisonLike) -> tuple[str, ...]:
+    """The comparison's sources, plus the table of any shown indicator it does not name yet, so
+    the page's label follows the data (83648NED or the police's 47018NED), whoever built it."""
+    named = comparison.sources
+    extra = [i.source for i in comparison.indicators
+             if i.source and not any(i.source in s for s in named)]
+    return (*named, *dict.fromkeys(extra))
+
+
 def comparison_page(comparison: ComparisonLike, specs: Mapping[str, Mapping[str, Any]],
                     lang: Lang = "nl") -> ComparisonPage:
     """Page data for ``comparison``; ``specs`` maps "lasten"/"baten" to the Vega-Lite spec."""
@@ -216,4 +227,4 @@ def comparison_page(comparison: ComparisonLike, specs: Mapping[str, Mapping[str,
         slug=slugify(f"vergelijking {comparison.cbs_code}", "vergelijking"),
         cbs_code=comparison.cbs_code, title=title, intro=intro, peers=", ".join(peers),
         measures=tuple(measures), indicators=_indicator_table(comparison, fmt),
-        sources=comparison.sources)
+        sources=page_sources(comparison))
