@@ -96,3 +96,43 @@ def test_the_facts_line_gives_an_undated_target_its_value_year_and_direction() -
     got = _facts(bare, "Streefwaarde: hoger is beter.").target
     assert got is not None and (got.value, got.direction) == (None, DesiredDirection.UP)
     assert _facts(bare, "Streefwaarde: zie de tekst.").target is None
+
+
+def test_a_caption_ending_at_a_column_edge_is_the_title_not_that_columns_header() -> None:
+    """begroting-2024 P5: "Tabel 5.3 - Baten en lasten P5 ..." starts where the row labels
+    start and happens to end at the second column's right edge."""
+    from rekenschap.importers.pdf.finance import find_finance_table
+    from tests.roundtrip.lines import line
+
+    lines = [
+        line(1, 80, ("Bedragen x € 1.000", 50, 130)),
+        line(2, 100, ("Tabel 5.3 - Baten en lasten P5 Natuur", 50, 300.5)),
+        line(3, 120, ("Omschrijving", 50, 110), ("Rekening 2022", 180, 240),
+             ("Begroting 2023", 240, 300), ("Begroting 2024", 300, 360)),
+        line(4, 140, ("Baten", 50, 78), ("10.997", 210, 240), ("12.439", 270, 300),
+             ("12.224", 330, 360)),
+        line(5, 160, ("Lasten", 50, 80), ("-17.890", 205, 240), ("-19.509", 265, 300),
+             ("-19.221", 325, 360)),
+    ]
+    table, problems = find_finance_table(lines, file="f.pdf", context=BEGROTING, path="p")
+    assert table is not None, [p.format() for p in problems]
+    assert [c.label for c in table.columns] == ["Rekening 2022", "Begroting 2023",
+                                                 "Begroting 2024"]
+    assert table.title == "Tabel 5.3 - Baten en lasten P5 Natuur"
+
+
+def test_a_result_code_before_an_ordinal_is_the_code() -> None:
+    """"2.1 1e proeve Omgevingsvisie ..." (begroting-2024 P4): "1e" is a word, not a number."""
+    from rekenschap.importers.pdf.headed_goals import find_headed_goals
+    from tests.roundtrip.lines import line
+
+    lines = [
+        line(1, 100, ("2 Een nieuwe Omgevingsvisie", 50, 200), size=11.0),
+        line(2, 120, ("•", 55, 58), ("2.1 1e proeve Omgevingsvisie is gereed", 62, 250)),
+        line(3, 134, ("•", 55, 58), ("2.2 12 woningen gebouwd", 62, 200)),
+        line(4, 148, ("•", 55, 58), ("2.3 2 000 woningen", 62, 200)),
+    ]
+    (goal,) = find_headed_goals(lines, body=9.0, file="f.pdf")
+    assert [(a.code, a.text) for a in goal.activities] == [
+        ("2.1", "1e proeve Omgevingsvisie is gereed"), (None, "2.2 12 woningen gebouwd"),
+        (None, "2.3 2 000 woningen")]

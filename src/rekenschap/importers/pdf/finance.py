@@ -163,25 +163,28 @@ def _column_centres(block: _Block, n: int) -> tuple[list[float], float]:
     return centres, pitch
 
 
-def _header_cells(fl: FlowLine, stub_right: float, pitch: float, rights: list[float],
+def _header_cells(fl: FlowLine, stub: tuple[float, float], pitch: float, rights: list[float],
                   ) -> tuple[list[str], list[Cell]]:
     """Stub words (left of the amounts) and header cells: whole segments unless one is wider
     than a column, then its words. A segment whose right edge lines up with a column's
     right-aligned amounts is that column's header, however far left it reaches (a wide
-    header printed on one line: "Begroting 2023 na wijziging")."""
-    stub: list[str] = []
+    header printed on one line: "Begroting 2023 na wijziging"), unless it starts where the
+    row labels start: that is a caption above the table ("Tabel 5.3 - Baten en lasten P5
+    Natuur, Klimaat en Mobiliteit") that happens to end at a column's edge."""
+    stub_left, stub_right = stub
+    words: list[str] = []
     cells: list[Cell] = []
     for seg in fl.segments:
         aligned = [r for r in rights if abs(seg.x1 - r) <= _ALIGN]
-        if aligned and seg.x0 >= stub_right - 2.5 * pitch:
+        if aligned and seg.x0 >= stub_right - 2.5 * pitch and seg.x0 > stub_left + _ALIGN:
             cells.append(Cell(seg.text, aligned[0] - 1.0, aligned[0]))
         elif seg.x0 < stub_right:
-            stub.append(seg.text)
+            words.append(seg.text)
         elif seg.x1 - seg.x0 > 1.3 * pitch:
             cells += [c for c in cells_of(FlowLine(fl.page, fl.number, _one(fl, seg)))]
         else:
             cells.append(Cell(seg.text, seg.x0, seg.x1))
-    return stub, cells
+    return words, cells
 
 
 def _one(fl: FlowLine, seg: Segment) -> Line:
@@ -208,10 +211,11 @@ def find_finance_table(
     header = _header_lines(lines, first, n)
     value_left = min(v[0].x0 for _, _, v in block.rows if len(v) == n)
     stub_right = value_left - pitch / 2
+    stub_left = min(fl.line.x0 for fl, _, _ in block.rows)
     col_words: list[list[str]] = [[] for _ in range(n)]
     stub: list[str] = []
     for fl in header:
-        words, cells = _header_cells(fl, stub_right, pitch, rights)
+        words, cells = _header_cells(fl, (stub_left, stub_right), pitch, rights)
         stub += words
         for cell in cells:
             col_words[_nearest(cell, rights if cell.x1 - cell.x0 == 1.0 else centres)

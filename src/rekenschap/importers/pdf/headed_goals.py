@@ -23,7 +23,8 @@ from rekenschap.model import Activity, ActivityStatus, Goal
 __all__ = ["find_headed_goals"]
 
 _BULLET = re.compile(r"^[•\u2022\u25aa\u25cf\u2013\-*]\s*(?=\S)")
-_CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=\D)")
+_CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=\D|\d+(?:e|de|ste)\b)")
+"""A code, then text that is no number: a word, or an ordinal ("2.1 1e proeve ...")."""
 _STATUS = [
     (re.compile(r"niet\s+gerealiseerd|niet\s+voltooid|niet\s+begonnen", re.I),
      ActivityStatus.NOT_REALISED),
