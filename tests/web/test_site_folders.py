@@ -5,72 +5,29 @@ from __future__ import annotations
 
 import base64
 import io
-import shutil
 import zipfile
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-from wsgiref.util import setup_testing_defaults
 
 import pytest
-from django.conf import settings
-from django.core import signals
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.test import Client
+from site_client import SITES, body, get, on_test_connection, republish
 from web_world import World
 
-from rekenschap.web.core import archive, publishing, revisions, workflow
-from rekenschap.web.core.models import ProgrammeRecord, Publication, Role
-from rekenschap.web.core.permissions import Action
-from rekenschap.web.wsgi import application
-
-SITES = Path(settings.DATA_DIR) / "sites"
+from rekenschap.web.core import archive, publishing
+from rekenschap.web.core.models import ProgrammeRecord, Publication
 
 
 @pytest.fixture
 def wsgi(world: World) -> Iterator[World]:
     """The production WSGI app (with the site fast path) on the test's connection."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    before = set(SITES.glob("*")) if SITES.is_dir() else set()
-    try:
+    with on_test_connection():
         yield world
-    finally:
-        signals.request_started.connect(close_old_connections)
-        signals.request_finished.connect(close_old_connections)
-        for folder in set(SITES.glob("*")) - before:
-            if folder.is_dir():
-                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _get(path: str) -> tuple[str, bytes]:
-    environ: dict[str, Any] = {"REQUEST_METHOD": "GET", "wsgi.input": io.BytesIO()}
-    setup_testing_defaults(environ)
-    environ["PATH_INFO"] = path
-    seen: dict[str, Any] = {}
-
-    def start_response(status: str, headers: list[tuple[str, str]], *_: Any) -> None:
-        seen["status"] = status
-
-    body = b"".join(application(environ, start_response))
-    return seen["status"], body
-
-
-def _body(response: Any) -> bytes:
-    return b"".join(response.streaming_content)
-
-
-def _republish(world: World, name: str) -> Publication:
-    """Rename the published programme, have it approved and publish again."""
-    controller = world.users[Role.CONTROLLER]
-    pk = world.published.pk
-    record = workflow.transition(pk, Action.CORRECT, controller)
-    assert record.current is not None
-    revisions.save_revision(pk, {**record.current.content, "name": name}, record.version,
-                            controller)
-    workflow.transition(pk, Action.SUBMIT, controller)
-    workflow.transition(pk, Action.APPROVE, controller)
-    return publishing.publish(world.document.pk, controller)
+    status, _headers, body = get(path)
+    return status, body
 
 
 def _pages_with(archive_bytes: bytes, text: str) -> set[str]:
@@ -86,14 +43,14 @@ def _folders(pk: int) -> list[str]:
 def test_a_publication_id_reused_after_a_rollback_serves_the_new_site(wsgi: World) -> None:
     document = wsgi.document.pk
     with transaction.atomic():
-        old = _republish(wsgi, "Oude veiligheid")
+        old = republish(wsgi, "Oude veiligheid")
         old_pages = _pages_with(bytes(old.archive), "Oude veiligheid")
         page = min(old_pages, key=len)  # the document's overview, not the programme's own page
         status, body = _get(f"/site/{document}/{page}")
         assert status == "200 OK" and b"Oude veiligheid" in body
         assert _folders(old.pk) == [publishing.site_key(old)]
         transaction.set_rollback(True)
-    new = _republish(wsgi, "Nieuwe veiligheid")
+    new = republish(wsgi, "Nieuwe veiligheid")
     if connection.vendor == "sqlite":  # SQLite gives the id again (PostgreSQL does not)
         assert new.pk == old.pk
     assert page in _pages_with(bytes(new.archive), "Nieuwe veiligheid")  # same path, new text
@@ -109,13 +66,13 @@ def test_a_restored_publication_with_a_known_id_serves_the_restored_site(wsgi: W
     client = Client()
     # the site another installation published (built here in a savepoint and thrown away)
     with transaction.atomic():
-        built = _republish(wsgi, "Hersteld programma")
+        built = republish(wsgi, "Hersteld programma")
         other = bytes(built.archive)
         transaction.set_rollback(True)
     path = min(_pages_with(other, "Hersteld programma"), key=len)
     page = client.get(f"/site/{document}/{path}")
     assert page.status_code == 200
-    assert b"Hersteld programma" not in _body(page)
+    assert b"Hersteld programma" not in body(page)
     current = publishing.latest(document)
     assert current is not None
     served_before = publishing.site_dir(current)
@@ -132,7 +89,7 @@ def test_a_restored_publication_with_a_known_id_serves_the_restored_site(wsgi: W
     assert restored is not None and restored.pk == current.pk  # the same id, another site
     page = client.get(f"/site/{document}/{path}")
     assert page.status_code == 200
-    assert b"Hersteld programma" in _body(page)
+    assert b"Hersteld programma" in body(page)
     assert not served_before.exists()  # the stale folder was removed
     assert _folders(current.pk) == [publishing.site_key(restored)]
 

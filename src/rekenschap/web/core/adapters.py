@@ -68,6 +68,8 @@ def sentence_suggestions(report: Report, programme: Programme, lang: str = "nl")
         return []
 
 
-def build_site(reports: list[Report], out_dir: Path, lang: str) -> None:
-    """Write the public site for ``reports`` into ``out_dir`` (raises when the build fails)."""
-    render_site(reports, out_dir, lang=lang, public=True)
+def build_site(reports: list[Report], out_dir: Path, lang: str,
+               languages: tuple[str, ...] | None = None) -> None:
+    """Write the public site for ``reports`` into ``out_dir`` (raises when the build fails);
+    with ``languages`` the first is at the root, every other under ``<lang>/``."""
+    render_site(reports, out_dir, lang=lang, languages=languages, public=True)

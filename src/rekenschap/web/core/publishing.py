@@ -29,14 +29,19 @@ def _zip_dir(folder: Path) -> bytes:
     return buffer.getvalue()
 
 
-def publish(document_id: int, user: User, lang: str = "nl") -> Publication:
+LANGUAGES = ("nl", "en")
+"""The published site's languages: Dutch at the root, English under ``en/`` (same file names,
+a language switch on every page)."""
+
+
+def publish(document_id: int, user: User) -> Publication:
     """Build and store the public site; marks the programmes published. All or nothing."""
     if not can(user, Action.PUBLISH):
         raise Forbidden(_("U mag niet publiceren."))
-    return build_publication(document_id, user, lang)
+    return build_publication(document_id, user)
 
 
-def build_publication(document_id: int, user: User | None, lang: str = "nl") -> Publication:
+def build_publication(document_id: int, user: User | None) -> Publication:
     """``publish`` without the permission check (used by it and by the seed at first start)."""
     try:
         document = Document.objects.get(pk=document_id)
@@ -57,7 +62,7 @@ def build_publication(document_id: int, user: User | None, lang: str = "nl") -> 
         }
     )
     with tempfile.TemporaryDirectory(prefix="rekenschap-site-") as tmp:
-        adapters.build_site([report], Path(tmp), lang)
+        adapters.build_site([report], Path(tmp), LANGUAGES[0], LANGUAGES)
         archive = _zip_dir(Path(tmp))
     with transaction.atomic():
         for record in ProgrammeRecord.objects.select_for_update().filter(pk__in=used):

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from rekenschap.web.core import importing, publishing
@@ -81,7 +80,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        publishing.publish(pk, user_of(request), get_language() or "nl")
+        publishing.publish(pk, user_of(request))
     except WebError as error:
         return error_page(request, error)
     return redirect("document", pk=pk)
