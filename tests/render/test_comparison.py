@@ -63,6 +63,32 @@ def test_the_page_names_the_table_its_indicators_came_from() -> None:
     assert page_sources(comparison) == comparison.sources        # already named: not twice
 
 
+def test_the_xlsx_sheet_has_quartiles_rank_and_count_as_numbers(tmp_path: Path) -> None:
+    """The comparison sheet: Q1, Q3, rank and count each a numeric cell with a number format,
+    not the page's texts "70 – 95" and "1 / 12"; an unknown value stays an empty cell."""
+    import openpyxl
+
+    from rekenschap.render.builder import build_document
+    from rekenschap.render.xlsx_export import write_xlsx
+
+    from .sample import rich_report
+
+    out = write_xlsx(build_document(rich_report()), tmp_path / "c.xlsx", [_page()])
+    ws = openpyxl.load_workbook(out)["De lasten per inwoner"]
+    header = next(r for r in ws.iter_rows() if r[0].value == "Taakveld")
+    assert [c.value for c in header] == [
+        "Taakveld", "Voorbeeld-aan-Zee € per inwoner", "Mediaan", "Q1 (eerste kwartiel)",
+        "Q3 (derde kwartiel)", "Rang", "Aantal gemeenten"]
+    row = next(r for r in ws.iter_rows() if r[0].value == "1.1 Crisisbeheersing en brandweer")
+    assert [c.value for c in row[1:]] == [98, 80, 70, 95, 1, 12]
+    assert all(c.data_type == "n" for c in row[1:])
+    assert all(c.number_format == "#,##0" for c in row[1:])
+    unknown = next(r for r in ws.iter_rows() if r[0].value == "2.1 Verkeer en vervoer")
+    assert [c.value for c in unknown[1:]] == [None, 110, 80, 140, None, None]
+    # the page keeps its reading form
+    assert [c.text for c in _page().measures[0].table.rows[1]][3:] == ["70 – 95", "1 / 12"]
+
+
 def test_indicator_label() -> None:
     assert indicator_label("diefstallen-uit-woning") == "Diefstallen uit woning"
 
@@ -201,4 +227,5 @@ def test_cli_publish_compare_in_both_languages_and_export_with_comparison(
     assert "De lasten per inwoner" in wb.sheetnames
     ws = wb["De lasten per inwoner"]
     bestuur = next(r for r in ws.iter_rows(values_only=True) if r[0] == "0.1 Bestuur")
-    assert isinstance(bestuur[1], int | float) and isinstance(bestuur[2], int | float)
+    assert all(isinstance(v, int | float) for v in bestuur[1:7]), bestuur
+    assert 1 <= bestuur[5] <= bestuur[6]                        # rank within the count

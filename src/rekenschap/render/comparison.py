@@ -83,12 +83,14 @@ class ComparisonLike(Protocol):
 
 @dataclass(frozen=True)
 class MeasureSection:
-    """One measure (lasten or baten): heading, chart (may be absent) and table."""
+    """One measure (lasten or baten): heading, chart (may be absent) and table; ``sheet`` is the
+    same rows for a spreadsheet, every figure its own number (Q1, Q3, rank, count apart)."""
 
     heading: str
     anchor: str
     chart: ChartData | None
     table: TableData
+    sheet: TableData | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,34 @@ def _taakveld_table(comparison: ComparisonLike, measure: str, fmt: Formatter) ->
         rows=rows, note=message("cmp.note", lang))
 
 
+_SHEET_HEADERS: dict[str, tuple[str, str, str, str]] = {
+    "nl": ("Q1 (eerste kwartiel)", "Q3 (derde kwartiel)", "Rang", "Aantal gemeenten"),
+    "en": ("Q1 (first quartile)", "Q3 (third quartile)", "Rank", "Number of municipalities"),
+}
+
+
+def _num(value: Decimal | int | None, fmt: Formatter) -> Cell:
+    if value is None:
+        return Cell("")
+    number = Decimal(value)
+    return Cell(fmt.amount(number), number, True)
+
+
+def _taakveld_sheet(comparison: ComparisonLike, measure: str, table: TableData,
+                    fmt: Formatter) -> TableData:
+    """``table`` for a spreadsheet: Q1 and Q3, the rank and the number of municipalities ranked
+    each in a numeric column instead of the texts "70 – 95" and "6 / 12"."""
+    q1, q3, rank, count = _SHEET_HEADERS[fmt.lang]
+    rows = tuple(
+        (Cell(f"{r.taakveld} {r.name}"), _num(r.value, fmt), _num(r.median, fmt),
+         _num(r.q1, fmt), _num(r.q3, fmt), _num(r.rank, fmt),
+         _num(r.n if r.rank is not None else None, fmt))
+        for r in comparison.rows if r.measure == measure)
+    return TableData(caption=table.caption,
+                     headers=(*table.headers[:3], q1, q3, rank, count),
+                     rows=rows, note=table.note, number_format="#,##0")
+
+
 def _indicator_table(comparison: ComparisonLike, fmt: Formatter) -> TableData | None:
     if not comparison.indicators:
         return None
@@ -222,7 +252,8 @@ def comparison_page(comparison: ComparisonLike, specs: Mapping[str, Mapping[str,
             chart = chartspecs.chart(_styled(spec, lang, measure), alt, table, lang)
         measures.append(MeasureSection(
             heading=message("cmp.measure", lang, measure=message(f"fin.kind.{measure}", lang)),
-            anchor=f"vergelijking-{measure}", chart=chart, table=table))
+            anchor=f"vergelijking-{measure}", chart=chart, table=table,
+            sheet=_taakveld_sheet(comparison, measure, table, fmt)))
     return ComparisonPage(
         slug=slugify(f"vergelijking {comparison.cbs_code}", "vergelijking"),
         cbs_code=comparison.cbs_code, title=title, intro=intro, peers=", ".join(peers),

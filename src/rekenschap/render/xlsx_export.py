@@ -88,8 +88,9 @@ def _fill(ws: Any, table: TableData, page: str) -> None:
 
 
 def comparison_tables(page: ComparisonPage) -> list[tuple[str, str, TableData]]:
-    """The comparison page's tables as (page name, short name, table), like ``doc.tables()``."""
-    found = [(page.title, s.heading, s.table) for s in page.measures]
+    """The comparison page's tables as (page name, short name, table), like ``doc.tables()``;
+    a measure's spreadsheet table (Q1, Q3, rank and count as numbers) where the page has one."""
+    found = [(page.title, s.heading, s.sheet or s.table) for s in page.measures]
     if page.indicators is not None:
         found.append((page.title, page.indicators.caption, page.indicators))
     return found
