@@ -16,17 +16,20 @@ from web_world import EXAMPLE, World
 
 from rekenschap.web.core.forms import ProgrammeForm
 from rekenschap.web.core.models import (
+    ApiToken,
     Comment,
     Document,
     ProgrammeRecord,
     Revision,
     Role,
     State,
+    User,
 )
+from rekenschap.web.core.tokens import create_token
 
 EXPECTED: dict[Role, set[str]] = {
     Role.BEHEERDER: {"read_concept", "read_published", "history", "import", "manage_users",
-                     "read_comments", "settings"},
+                     "read_comments", "settings", "list_all_tokens", "revoke_others_token"},
     Role.CONTROLLER: {"read_concept", "read_published", "history", "edit_own", "edit_other",
                       "submit_own", "approve", "publish", "import", "comment_published",
                       "read_comments", "settings", "check_own", "accept_own"},
@@ -50,6 +53,18 @@ def _content(record: ProgrammeRecord) -> dict[str, object]:
 
 def _to_review(record: ProgrammeRecord) -> None:
     ProgrammeRecord.objects.filter(pk=record.pk).update(state=State.REVIEW)
+
+
+def _others_token() -> ApiToken:
+    """A token of a user who is not the caller (a user made for it), recognisable by its label."""
+    owner = User.objects.create_user("u-ander", password="x-x-x-x-x-x", role=Role.LEZER)
+    create_token(owner, "TOKEN-VAN-EEN-ANDER")
+    return ApiToken.objects.get(user=owner)
+
+
+def _gone(token: ApiToken) -> int:
+    """200 when the token was revoked, 404 when it is still there."""
+    return 404 if ApiToken.objects.filter(pk=token.pk).exists() else 200
 
 
 Call = Callable[[World, Client], int]
@@ -98,6 +113,16 @@ def ui(action: str) -> Call:
         if action == "manage_users":
             page = c.get("/beheer/core/user/")
             return 403 if page.status_code == 302 else page.status_code
+        if action == "list_all_tokens":
+            _others_token()
+            page = c.get("/token/")
+            assert page.status_code == 200  # everyone has the page for their own tokens
+            return 200 if b"TOKEN-VAN-EEN-ANDER" in page.content else 403
+        if action == "revoke_others_token":
+            token = _others_token()
+            response = c.post(f"/token/{token.pk}/intrekken/")
+            assert response.status_code == 302  # back to the token page, with a message
+            return _gone(token)
         raise AssertionError(action)
     return call
 
@@ -137,6 +162,17 @@ def api(action: str) -> Call:
             return c.get(f"{base}/programmes/{w.published.pk}/comments").status_code
         if action == "manage_users":
             return c.get(f"{base}/users").status_code
+        if action == "list_all_tokens":
+            _others_token()
+            response = c.get(f"{base}/tokens?all=true")
+            if response.status_code == 200:
+                assert "TOKEN-VAN-EEN-ANDER" in {t["label"] for t in response.json()}
+            return response.status_code
+        if action == "revoke_others_token":
+            token = _others_token()
+            response = c.delete(f"{base}/tokens/{token.pk}")
+            assert _gone(token) == response.status_code
+            return response.status_code
         raise AssertionError(action)
     return call
 
@@ -173,6 +209,17 @@ def test_api_matrix(world: World, role: Role, action: str) -> None:
         assert response_status in {403, 404}, f"{role} must not {action}: got {response_status}"
         if action not in {"approve", "read_comments"}:
             assert _state(world) == before, "a refused request changed data"
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r != Role.BEHEERDER], ids=lambda r: r.value)
+def test_only_the_beheerder_touches_another_users_token_others_get_404(world: World,
+                                                                       role: Role) -> None:
+    token = _others_token()
+    response = world.api(role).delete(f"/api/v1/tokens/{token.pk}")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "WEB-NOT-FOUND"
+    listed = world.api(role).get("/api/v1/tokens?all=true")
+    assert listed.status_code == 403 and listed.json()["error"]["code"] == "WEB-FORBIDDEN"
+    assert ApiToken.objects.filter(pk=token.pk).exists()
 
 
 def test_auteur_cannot_edit_another_departments_programme(world: World) -> None:

@@ -96,13 +96,46 @@ def test_tokens_are_listed_and_revoked_through_the_api(world: World) -> None:
     second = create_token(world.users[Role.AUTEUR], "twee")
     listed = _api(first).get("/api/v1/tokens").json()
     assert [t["label"] for t in listed] == ["twee", "een"]
-    assert set(listed[0]) == {"id", "label", "created_at"}  # never the secret or its digest
+    assert set(listed[0]) == {"id", "user", "label", "created_at"}  # never secret or digest
+    assert {t["user"] for t in listed} == {world.users[Role.AUTEUR].username}
     gone = _api(first).delete(f"/api/v1/tokens/{listed[0]['id']}")
     assert gone.status_code == 200 and gone.json() == {"ok": True, "revoked": listed[0]["id"]}
     failed = _api(second).get("/api/v1/tokens")
     assert failed.status_code == 401 and failed.json()["error"]["code"] == "WEB-UNAUTHENTICATED"
     assert [t["label"] for t in _api(first).get("/api/v1/tokens").json()] == ["een"]
     assert "/api/v1/tokens/{token_id}" in _api(first).get("/api/v1/openapi.json").json()["paths"]
+
+
+def test_the_beheerder_sees_and_revokes_every_users_tokens(world: World) -> None:
+    theirs = create_token(world.users[Role.AUTEUR], "script-van-de-auteur")
+    stored = ApiToken.objects.get(label="script-van-de-auteur")
+    beheerder = world.client(Role.BEHEERDER)
+    page = beheerder.get("/token/").content.decode()
+    assert "Tokens van alle gebruikers" in page and "script-van-de-auteur" in page
+    beheerder.cookies["django_language"] = "en"
+    assert "All users' tokens" in beheerder.get("/token/").content.decode()
+    beheerder.cookies["django_language"] = "nl"
+    row = page[page.index(f'id="all-token-{stored.pk}"'):]
+    row = row[:row.index("</tr>")]
+    assert world.users[Role.AUTEUR].username in row
+    assert f'action="/token/{stored.pk}/intrekken/"' in row
+    # the auteur's own page shows their token but not the everyone section
+    own = world.client(Role.AUTEUR).get("/token/").content.decode()
+    assert "script-van-de-auteur" in own and "Tokens van alle gebruikers" not in own
+    done = beheerder.post(f"/token/{stored.pk}/intrekken/", follow=True).content.decode()
+    assert "Het token is ingetrokken" in done and "script-van-de-auteur" not in done
+    assert _api(theirs).get("/api/v1/me").status_code == 401
+    # and through the API: everyone's tokens with their owner, any one revoked
+    again = create_token(world.users[Role.RAADSLID], "raadslid-export")
+    admin_api = world.api(Role.BEHEERDER)
+    listed = admin_api.get("/api/v1/tokens?all=true").json()
+    owners = {t["label"]: t["user"] for t in listed}
+    assert owners["raadslid-export"] == world.users[Role.RAADSLID].username
+    assert {t["user"] for t in admin_api.get("/api/v1/tokens").json()} == {
+        world.users[Role.BEHEERDER].username}  # without all=true: only the caller's own
+    target = next(t["id"] for t in listed if t["label"] == "raadslid-export")
+    assert admin_api.delete(f"/api/v1/tokens/{target}").json() == {"ok": True, "revoked": target}
+    assert _api(again).get("/api/v1/me").status_code == 401
 
 
 def test_app_pages_use_the_vendored_nl_design_system_css(world: World) -> None:

@@ -18,20 +18,22 @@ from rekenschap.web.core import thresholds
 from rekenschap.web.core.errors import Forbidden
 from rekenschap.web.core.models import CheckSettings, Comment, Role, User
 from rekenschap.web.core.permissions import Action, can
-from rekenschap.web.core.tokens import create_token, revoke, tokens_of
+from rekenschap.web.core.tokens import all_tokens, create_token, manages_all, revoke, tokens_of
 from rekenschap.web.core.views.common import error_page, user_of
 
 
 @login_required
 def token_view(request: HttpRequest) -> HttpResponse:
-    """Make a token (shown once) and list the user's tokens with a revoke button each."""
+    """Make a token (shown once) and list the user's tokens with a revoke button each; a
+    beheerder also sees every user's tokens."""
     user = user_of(request)
     token = None
     if request.method == "POST":
         label = request.POST.get("label", "").strip()[:100] or "web"
         token = create_token(user, label)
+    everyone = all_tokens() if manages_all(user) else None
     return render(request, "rekenschap/token.html",
-                  {"token": token, "tokens": tokens_of(user)})
+                  {"token": token, "tokens": tokens_of(user), "all_tokens": everyone})
 
 
 @login_required
