@@ -10,18 +10,28 @@ anchor (below on a tie), and a value line without a name joins the nearest named
 Mapping: Peilwaarde -> an observation for its year and ``baseline_period``; Resultaat /
 Realisatie -> an observation; every Streefwaarde -> an entry of ``targets`` with its period,
 and the one for the document year is also ``target``.
+
+The table's geometry is :mod:`~rekenschap.importers.pdf.effect_table`, its cells' values and
+unit :mod:`~rekenschap.importers.pdf.effect_values`; this module maps the columns and reports.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from rekenschap.importers.pdf.cells import cells_of
-from rekenschap.importers.pdf.effect_rows import group_rows
+from rekenschap.importers.pdf.effect_table import (
+    YEAR,
+    EffectColumn,
+    EffectTable,
+    header_columns,
+    indicator_rows,
+    line_parts,
+    placed_by_estimate,
+    table_lines,
+)
+from rekenschap.importers.pdf.effect_values import cell_value, value_unit
 from rekenschap.importers.pdf.flow import FlowLine, provenance_of
-from rekenschap.importers.pdf.layout import Line, Segment
 from rekenschap.importers.pdf.words import PageWords
 from rekenschap.importers.sentences import catalogue_id
 from rekenschap.importers.textdump_lines import join_lines
@@ -32,199 +42,9 @@ from rekenschap.model import (
     Problem,
     Severity,
     Target,
-    Unit,
-    UnitKind,
-    parse_unit,
 )
-from rekenschap.model.numbers import NUMBER_TOKEN, parse_number
 
 __all__ = ["find_effect_indicators"]
-
-_HEADER_WORD = re.compile(r"peilwaarde|streefwaarde|resultaat|realisatie|effectindicator", re.I)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_PAREN_YEAR = re.compile(r"\(\s*((?:19|20)\d\d)\s*\)")
-_END = re.compile(r"^(\*|nb\b|bron\b)", re.I)
-_SOURCE = re.compile(r"^bron(?P<baseline>\s+peilwaarde)?\s*:\s*(?P<source>\S.*)$", re.I)
-_RATE = re.compile(r"\(\s*(per\s+[\d.]+\s+\w+)\s*\)", re.I)
-_ROW_GAP = 28.0
-
-
-@dataclass
-class _Column:
-    centre: float
-    words: list[str] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return " ".join(self.words)
-
-
-@dataclass(frozen=True)
-class _Part:
-    text: str
-    x0: float
-    x1: float
-
-
-def _spanning(fl: FlowLine, left: float) -> list[Segment]:
-    return [seg for seg in fl.segments if seg.x0 < left - 5 and seg.x1 > left + 10]
-
-
-def _parts(fl: FlowLine, left: float, words: PageWords | None = None) -> list[_Part]:
-    """The line's text runs; a run that crosses from the name into the value columns (the
-    extractor joins runs with narrow gaps) is split into words: at their exact boxes when
-    ``words`` has them, else at estimated positions."""
-    out: list[_Part] = []
-    spanning = _spanning(fl, left)
-    for seg in fl.segments:
-        if seg in spanning:
-            exact = words.in_segment(fl.page, seg) if words is not None else None
-            line = Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, (seg,))
-            cells = exact if exact is not None else cells_of(FlowLine(fl.page, fl.number, line))
-            out += [_Part(c.text, c.x0, c.x1) for c in cells]
-        else:
-            out.append(_Part(seg.text, seg.x0, seg.x1))
-    return out
-
-
-def _estimated(fl: FlowLine, left: float, words: PageWords | None) -> bool:
-    return any(words is None or words.in_segment(fl.page, seg) is None
-               for seg in _spanning(fl, left))
-
-
-def _non_year_number(text: str) -> bool:
-    """A number that is not a year ("6,1%", "12.418", "35"; not "2023" or "(2021)")."""
-    return any(not _YEAR.fullmatch(m.group().strip("()+-")) for m in NUMBER_TOKEN.finditer(text))
-
-
-def _is_header(fl: FlowLine) -> bool:
-    """A line of column headings: header words, "Begroting 2024", "(2022)", "eind 2024" ..."""
-    if fl.text.strip().lower().startswith("bron"):
-        return False
-    return all(not _non_year_number(s.text) for s in fl.segments) and (
-        bool(_HEADER_WORD.search(fl.text)) or min(s.x0 for s in fl.segments) > 200)
-
-
-def _columns(header: list[FlowLine]) -> tuple[list[_Column], float]:
-    segs = [s for fl in header for s in fl.segments if not s.text.lower().startswith("effect")]
-    left = min((s.x0 for s in segs), default=1e9)
-    clusters: list[list[float]] = []
-    for centre in sorted((s.x0 + s.x1) / 2 for s in segs):
-        if clusters and centre - clusters[-1][-1] < 25:
-            clusters[-1].append(centre)
-        else:
-            clusters.append([centre])
-    columns = [_Column(sum(c) / len(c)) for c in clusters]
-    for fl in header:
-        for seg in fl.segments:
-            if seg.text.lower().startswith("effect") or not columns:
-                continue
-            centre = (seg.x0 + seg.x1) / 2
-            min(columns, key=lambda c: abs(c.centre - centre)).words.append(seg.text)
-    return columns, left
-
-
-def _ends(lines: Sequence[FlowLine], i: int) -> bool:
-    """True when line ``i`` is a note under the table: it starts with "*", "NB" or "Bron", or
-    stands at the height of a lone "*" (a footnote whose mark is a run of its own)."""
-    fl = lines[i]
-    if _END.match(fl.text.strip()):
-        return True
-    return any(other.page == fl.page and abs(other.line.top - fl.line.top) < 1.5
-               and other.text.strip() == "*" for other in lines[max(0, i - 2):i + 3])
-
-
-@dataclass
-class _Table:
-    header: list[FlowLine]
-    data: list[FlowLine]
-    source: str | None = None
-    baseline_only: bool = False  # "Bron peilwaarde: ..." names the baseline's source only
-
-
-def _table_lines(lines: Sequence[FlowLine], start: int) -> _Table:
-    """Header lines, data lines and the source line ("Bron peilwaarde: CBS") of the table
-    whose title is at ``start``."""
-    i = start + 1
-    source: str | None = None
-    baseline_only = False
-    while i < len(lines) and not _is_header(lines[i]):
-        if m := _SOURCE.match(lines[i].text.strip()):
-            source, baseline_only = m.group("source").strip(), bool(m.group("baseline"))
-        i += 1
-    header: list[FlowLine] = []
-    while i < len(lines) and _is_header(lines[i]):
-        header.append(lines[i])
-        i += 1
-    data: list[FlowLine] = []
-    while i < len(lines):
-        fl = lines[i]
-        previous = data[-1] if data else (header[-1] if header else None)
-        if _ends(lines, i) or (
-                previous is not None and (fl.page != previous.page
-                                          or fl.line.top - previous.line.bottom > _ROW_GAP)):
-            break
-        data.append(fl)
-        i += 1
-    return _Table(header, data, source, baseline_only)
-
-
-def _rows(data: list[FlowLine], left: float, words: PageWords | None = None,
-          ) -> list[list[FlowLine]]:
-    """Lines grouped per indicator: rows are anchored by lines with a value that is neither a
-    year nor parenthesised (see :mod:`~rekenschap.importers.pdf.effect_rows`)."""
-    def values(fl: FlowLine) -> list[str]:
-        return [p.text for p in _parts(fl, left, words) if p.x0 >= left - 5]
-
-    def strong(fl: FlowLine) -> bool:
-        return any(_non_year_number(v) and not v.strip().startswith("(")
-                   and not v.strip().endswith(")") for v in values(fl))
-
-    def named(fl: FlowLine) -> bool:
-        return any(p.x0 < left - 5 for p in _parts(fl, left, words))
-
-    anchors = [fl for fl in data if strong(fl)]
-    heads: list[FlowLine] = []
-    for a in anchors:  # a value line without a name right next to a named one is part of it
-        near = [n for n in anchors if named(n) and n is not a
-                and abs(n.line.top - a.line.top) < 10]
-        if not named(a) and near:
-            continue
-        heads.append(a)
-    return group_rows(data, heads, lambda fl: " ".join(
-        p.text for p in _parts(fl, left, words) if p.x0 < left - 5))
-
-
-def _value(text: str) -> tuple[Observation | None, str | None]:
-    """A value cell as an observation (period from "(2021)" when printed)."""
-    text = re.sub(r"(\d)\s*,\s*(\d)", r"\1,\2", " ".join(text.split()))
-    year = _PAREN_YEAR.search(text)
-    rest = _PAREN_YEAR.sub("", text).strip()
-    token = NUMBER_TOKEN.search(rest)
-    parsed = parse_number(rest)
-    value = parsed.value if parsed.value is not None else (
-        parse_number(token.group()).value if token else None)
-    if value is None:
-        return None, year.group(1) if year else None
-    plain = (token is not None and parsed.value is not None and not parsed.percent
-             and rest == token.group())
-    return Observation(period=year.group(1) if year else None, value=value,
-                       printed=None if plain else text), year.group(1) if year else None
-
-
-def _unit(texts: list[str], percent: bool, name: str = "") -> Unit | None:
-    """The unit the name states ("(per 1.000 inw)") or the values print ("%", "kg",
-    "€ ... mln"), ``None`` when there is none."""
-    if rate := _RATE.search(name):
-        return parse_unit(rate.group(1))
-    if percent:
-        return Unit(kind=UnitKind.PERCENTAGE, label="%")
-    joined = " ".join(texts).lower()
-    if "mln" in joined:
-        return Unit(kind=UnitKind.CURRENCY, quantity="€", label="€ mln")
-    if re.search(r"\bkg\b", joined):
-        return Unit(kind=UnitKind.MASS, quantity="kg", label="kg")
-    return None
 
 
 def find_effect_indicators(
@@ -237,8 +57,8 @@ def find_effect_indicators(
     for start, fl in enumerate(lines):
         if not re.match(r"^tabel\b.*effectindicatoren", fl.text.strip(), re.I):
             continue
-        table = _table_lines(lines, start)
-        columns, left = _columns(table.header)
+        table = table_lines(lines, start)
+        columns, left = header_columns(table.header)
         if not columns or not table.data:
             problems.append(Problem(
                 code="PDF-EFFECT-TABLE", severity=Severity.WARNING,
@@ -246,7 +66,7 @@ def find_effect_indicators(
                         f"rows; skipped", location=Location(file=file, page=fl.page,
                                                            line=fl.number, path=path)))
             continue
-        for row in _rows(table.data, left, words):
+        for row in indicator_rows(table.data, left, words):
             indicator, found = _indicator(row, columns, left, year, file, path, words,
                                           table)
             problems += found
@@ -255,17 +75,17 @@ def find_effect_indicators(
     return indicators, problems
 
 
-def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: int, file: str,
-               path: str, words: PageWords | None = None, table: _Table | None = None,
-               ) -> tuple[Indicator | None, list[Problem]]:
+def _indicator(row: list[FlowLine], columns: list[EffectColumn], left: float, year: int,
+               file: str, path: str, words: PageWords | None = None,
+               table: EffectTable | None = None) -> tuple[Indicator | None, list[Problem]]:
     source = table.source if table is not None else None
     all_sourced = source is not None and table is not None and not table.baseline_only
     problems: list[Problem] = []
     names: list[str] = []
     cells: dict[int, list[str]] = {}
-    estimated = any(_estimated(fl, left, words) for fl in row)
+    estimated = any(placed_by_estimate(fl, left, words) for fl in row)
     for fl in row:
-        parts = _parts(fl, left, words)
+        parts = line_parts(fl, left, words)
         name = " ".join(p.text for p in parts if p.x0 < left - 5)
         if name:
             names.append(name)
@@ -291,8 +111,8 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
         low = label.lower()
         text = " ".join(cell)
         percent = percent or "%" in text or "(%)" in label
-        obs, printed_year = _value(text)
-        header_year = _YEAR.findall(label)
+        obs, printed_year = cell_value(text)
+        header_year = YEAR.findall(label)
         period = printed_year or (header_year[0] if header_year else None)
         if obs is None:
             problems.append(Problem(code="PDF-INDICATOR-VALUE", severity=Severity.WARNING,
@@ -334,7 +154,7 @@ def _indicator(row: list[FlowLine], columns: list[_Column], left: float, year: i
                     f"the first one counts as the target of its year", location=where))
     target = next((t for t in targets if t.period == str(year)), None)
     return Indicator(
-        name=name, unit=_unit(texts, percent, name), source=source,
+        name=name, unit=value_unit(texts, percent, name), source=source,
         catalogue_id=catalogue_id(name), baseline_period=baseline, target=target,
         targets=tuple(targets),
         observations=tuple(observations), provenance=provenance_of(file, row)), problems
