@@ -164,7 +164,7 @@ def api(action: str) -> Call:
             return c.get(f"{base}/users").status_code
         if action == "list_all_tokens":
             _others_token()
-            response = c.get(f"{base}/tokens?all=true")
+            response = c.get(f"{base}/tokens/all")
             if response.status_code == 200:
                 assert "TOKEN-VAN-EEN-ANDER" in {t["label"] for t in response.json()}
             return response.status_code
@@ -217,7 +217,7 @@ def test_only_the_beheerder_touches_another_users_token_others_get_404(world: Wo
     token = _others_token()
     response = world.api(role).delete(f"/api/v1/tokens/{token.pk}")
     assert response.status_code == 404 and response.json()["error"]["code"] == "WEB-NOT-FOUND"
-    listed = world.api(role).get("/api/v1/tokens?all=true")
+    listed = world.api(role).get("/api/v1/tokens/all")
     assert listed.status_code == 403 and listed.json()["error"]["code"] == "WEB-FORBIDDEN"
     assert ApiToken.objects.filter(pk=token.pk).exists()
 

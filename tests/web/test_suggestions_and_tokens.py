@@ -128,11 +128,11 @@ def test_the_beheerder_sees_and_revokes_every_users_tokens(world: World) -> None
     # and through the API: everyone's tokens with their owner, any one revoked
     again = create_token(world.users[Role.RAADSLID], "raadslid-export")
     admin_api = world.api(Role.BEHEERDER)
-    listed = admin_api.get("/api/v1/tokens?all=true").json()
+    listed = admin_api.get("/api/v1/tokens/all").json()
     owners = {t["label"]: t["user"] for t in listed}
     assert owners["raadslid-export"] == world.users[Role.RAADSLID].username
     assert {t["user"] for t in admin_api.get("/api/v1/tokens").json()} == {
-        world.users[Role.BEHEERDER].username}  # without all=true: only the caller's own
+        world.users[Role.BEHEERDER].username}  # /tokens: only the caller's own
     target = next(t["id"] for t in listed if t["label"] == "raadslid-export")
     assert admin_api.delete(f"/api/v1/tokens/{target}").json() == {"ok": True, "revoked": target}
     assert _api(again).get("/api/v1/me").status_code == 401

@@ -1,5 +1,5 @@
 """API endpoints for API tokens: list and revoke the caller's own (the UI's token page does the
-same); a beheerder lists everyone's (``?all=true``) and revokes any. A revoked token fails like
+same); a beheerder lists everyone's (``/tokens/all``) and revokes any. A revoked token fails like
 any unknown token: 401 ``WEB-UNAUTHENTICATED``."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from rekenschap.web.core import tokens
 from rekenschap.web.core.api import api
 from rekenschap.web.core.api.routes import ERRORS
 from rekenschap.web.core.errors import Forbidden, NotFound
-from rekenschap.web.core.models import User
+from rekenschap.web.core.models import ApiToken, User
 
 
 class TokenOut(Schema):
@@ -34,16 +34,23 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-@api.get("/tokens", response={200: list[TokenOut], **ERRORS})
-def list_tokens(request: HttpRequest, all: bool = False) -> list[dict[str, Any]]:
-    """The caller's tokens, or with ``all=true`` every user's (beheerder only): owner, label and
-    creation time; the secret itself is never shown again."""
-    user = _user(request)
-    if all and not tokens.manages_all(user):
-        raise Forbidden(_("Alleen een beheerder ziet de tokens van alle gebruikers."))
-    found = tokens.all_tokens() if all else tokens.tokens_of(user)
+def _out(found: list[ApiToken]) -> list[dict[str, Any]]:
     return [{"id": t.pk, "user": t.user.username, "label": t.label, "created_at": t.created_at}
             for t in found]
+
+
+@api.get("/tokens", response={200: list[TokenOut], **ERRORS})
+def list_tokens(request: HttpRequest) -> list[dict[str, Any]]:
+    """The caller's tokens: owner, label and creation time (the secret is never shown again)."""
+    return _out(tokens.tokens_of(_user(request)))
+
+
+@api.get("/tokens/all", response={200: list[TokenOut], **ERRORS})
+def list_all_tokens(request: HttpRequest) -> list[dict[str, Any]]:
+    """Every user's tokens (beheerder only; 403 for everyone else)."""
+    if not tokens.manages_all(_user(request)):
+        raise Forbidden(_("Alleen een beheerder ziet de tokens van alle gebruikers."))
+    return _out(tokens.all_tokens())
 
 
 @api.delete("/tokens/{token_id}", response={200: RevokedOut, **ERRORS})
