@@ -110,3 +110,17 @@ programmes:
     home = {o["period"]: (o["value"], o["source"]) for o in indicators[1]["observations"]}
     assert home == {"2023": (3.0, None), "2015": (4.0, "CBS 47018NED")}  # the document's own
     assert "OD-CBS-DIFFERS" not in result.output  # 3,0 agrees with 81 / 27.093 x 1.000
+
+
+def test_one_municipality_does_not_make_a_national_value() -> None:
+    """Nederland as the sum of municipalities only when they hold (nearly) its population: a
+    47018NED answer for GM0629 alone gives no Nederland value instead of ~0 per 1.000."""
+    table, _ = load_crime_odata(FIXTURE)
+    country = {**PEOPLE, ("NL01", 2023): 17_942_942}
+    national, _ = crime_values(table, load_crime_codes(), "NL01",
+                               lambda r, y: country.get((r, y)))
+    assert national == []
+    whole = {("GM0629", 2023): 27093, ("NL01", 2023): 27093}  # GM0629 as the whole country
+    national, _ = crime_values(table, load_crime_codes(), "NL01", lambda r, y: whole.get((r, y)))
+    got = {(v.indicator, v.year): (v.value, v.method) for v in national}
+    assert got[("winkeldiefstallen", 2023)] == (Decimal("2.0"), "computed-national")

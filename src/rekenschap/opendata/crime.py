@@ -28,6 +28,8 @@ __all__ = ["NATIONAL", "CrimeValue", "crime_values", "detect_code_list"]
 NATIONAL = "NL01"
 COUNT_ROUNDING = Decimal("2.5")
 """CBS rounds the counts of this table to multiples of 5."""
+NATIONAL_COVERAGE = Decimal("0.95")
+"""The share of Nederland's population the municipalities summed for a national value must hold."""
 Method = Literal["cbs-rate", "computed", "computed-national"]
 
 
@@ -103,7 +105,7 @@ def _value(table: CrimeTable, indicator: str, chosen: tuple[str, ...], region: s
     people = population(region, year)
     source = f"CBS {table.table}"
     if region == NATIONAL and not any(records):
-        return _national(table, indicator, chosen, year, people, source)
+        return _national(table, indicator, chosen, year, people, source, population)
     present = [r for r in records if r is not None]
     if len(present) < len(chosen) or any(r.count is None for r in present):
         rate = present[0].rate if len(chosen) == 1 and present else None
@@ -137,14 +139,20 @@ def _value(table: CrimeTable, indicator: str, chosen: tuple[str, ...], region: s
 
 
 def _national(table: CrimeTable, indicator: str, chosen: tuple[str, ...], year: int,
-              people: int | None, source: str) -> CrimeValue | None:
+              people: int | None, source: str,
+              population: Callable[[str, int], int | None]) -> CrimeValue | None:
+    """Nederland as the sum of the municipalities, only when the table covers the country: the
+    municipalities with a count hold at least ``NATIONAL_COVERAGE`` of its population (a file of
+    one municipality, e.g. a 47018NED answer for GM0629, gives no Nederland value, not ~0)."""
     if not people:
         return None
-    count = sum((r.count for (code, region, y), r in table.records.items()
-                 if code in chosen and y == year and region.startswith("GM")
-                 and r.count is not None), Decimal(0))
+    counted = {region: r.count for (code, region, y), r in table.records.items()
+               if code in chosen and y == year and region.startswith("GM") and r.count is not None}
+    count = sum(counted.values(), Decimal(0))
     if not count:
+        return None
+    covered = sum(population(region, year) or 0 for region in counted)
+    if covered < NATIONAL_COVERAGE * people:
         return None
     return CrimeValue(indicator, NATIONAL, year, _round(count / people * 1000), count, people,
                       "computed-national", chosen, f"{source} (sum of municipalities)", None)
-
