@@ -101,8 +101,9 @@ def test_the_facts_line_gives_an_undated_target_its_value_year_and_direction() -
 def test_a_caption_ending_at_a_column_edge_is_the_title_not_that_columns_header() -> None:
     """begroting-2024 P5: "Tabel 5.3 - Baten en lasten P5 ..." starts where the row labels
     start and happens to end at the second column's right edge."""
-    from rekenschap.importers.pdf.finance import find_finance_table
     from tests.roundtrip.lines import line
+
+    from rekenschap.importers.pdf.finance import find_finance_table
 
     lines = [
         line(1, 80, ("Bedragen x € 1.000", 50, 130)),
@@ -123,8 +124,9 @@ def test_a_caption_ending_at_a_column_edge_is_the_title_not_that_columns_header(
 
 def test_a_result_code_before_an_ordinal_is_the_code() -> None:
     """"2.1 1e proeve Omgevingsvisie ..." (begroting-2024 P4): "1e" is a word, not a number."""
-    from rekenschap.importers.pdf.headed_goals import find_headed_goals
     from tests.roundtrip.lines import line
+
+    from rekenschap.importers.pdf.headed_goals import find_headed_goals
 
     lines = [
         line(1, 100, ("2 Een nieuwe Omgevingsvisie", 50, 200), size=11.0),

@@ -261,3 +261,22 @@ def test_wassenaar_budget_re_exported_imports_the_same(tmp_path: Path, lang: str
     assert not [p for p in problems if p.code in {"PDF-FIN-SCALE", "PDF-FIN-COLUMN"}]
     drop = frozenset({"quantity"})
     assert essentials.whole(back, drop=drop) == essentials.whole(report, drop=drop)
+
+
+def test_dutch_numbers_in_the_documents_own_text_survive_the_english_print(
+        tmp_path: Path) -> None:
+    """The English print writes its own numbers the English way; the document's own text keeps
+    its Dutch ones, and the reader leaves them alone ("0,125" is no 125, "1.250" no 1.25)."""
+    data = rich_report().model_dump(mode="json", by_alias=True)
+    goal = data["programmes"][0]["goals"][0]
+    goal["title"] = "Norm 0,125 fte per 1.250 inwoners"
+    goal["description"] = ("We brengen de bezetting terug naar 0,125 fte per 1.250 inwoners;"
+                           " in 2023 was dat 0,150.")
+    goal["activities"][0]["text"] = "Pilot met 1.250 deelnemers en 0,125 fte"
+    section = data["programmes"][0]["subprogrammes"][1]["sections"][0]
+    section["text"] = "Het aantal deelnemers steeg naar\n\n1.250"  # a paragraph of its own
+    report = Report.model_validate(data)
+    back, _ = _round_trip(report, tmp_path, "en")
+    assert essentials.goals(back) == essentials.goals(report)
+    assert essentials.texts(back) == essentials.texts(report)
+    assert essentials.whole(back, **RICH) == essentials.whole(report, **RICH)

@@ -7,9 +7,13 @@ titles) stay as the document has them. A document is taken as English when a fro
 colophon line says "Published by:". Then every line is brought to the Dutch wording and number
 format before structure recognition, so one set of rules reads both:
 
-* numbers: a cell that is a number alone ("-4,346", "7,350.5", "3.6", "39.1%") and any number
-  with thousands commas inside a text ("€ 81,000") get the Dutch separators; a number
-  that starts a text ("1.1 Crisisbeheersing", a code) is left alone;
+* numbers, only where the print writes them itself: a table cell that is a number alone
+  ("-4,346", "7,350.5", "3.6", "39.1%"; a cell is a segment of a line with two or more), the
+  amount in a scale line ("Amounts in € 1,000"), the threshold line ("Variances from
+  € 50,000 ..."), a lettered variance item's note ("(expenditure, one-off, net unfavourable
+  € 81,000).", also when it wraps), the value after "Target:" and the undated values list.
+  Everything else is the document's own text in its own (Dutch) format and is left alone:
+  "0,125" or "1.250" in a goal's text, a number that starts a text ("1.1 Crisisbeheersing");
 * the English words of the print (the BBV headings, statuses, indicator facts, variance notes,
   table headers) by their Dutch counterparts, each matched as a whole cell or line start;
 * the page numbers "Page 4 of 10" are page furniture and dropped.
@@ -31,7 +35,7 @@ _FRONT_PAGES = 3
 
 _ALONE = re.compile(r"^([-−+]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$")
 _GROUPED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?(?!\d|,\d)")
-_TARGET = re.compile(r"(\bStreefwaarde:\s*)([-−]?\d[\d,]*(?:\.\d+)?)")
+_TARGET = re.compile(r"(\bStreefwaarde:\s*)([-−]?\d+(?:,\d{3})*(?:\.\d+)?)")
 """The value after "Target:" in the facts line (a decimal "6.0" too, not only grouped)."""
 
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -98,7 +102,7 @@ def _grouped(m: re.Match[str]) -> str:
 
 
 def _note(m: re.Match[str]) -> str:
-    text = m.group(1)
+    text = _GROUPED.sub(_grouped, m.group(1))
     for english, dutch in _NOTE_WORDS:
         text = re.sub(rf"\b{english}\b", dutch, text)
     text = re.sub(r"\bnet$", "per saldo", text)  # "net" / "unfavourable € 52,000)." wraps
@@ -108,23 +112,46 @@ def _note(m: re.Match[str]) -> str:
 _UNDATED = re.compile(r"^Values without a period:\s*(.*?)\.?$")
 
 
-def dutch_text(text: str) -> str:
-    """One cell of the English print in the Dutch wording and number format."""
+_AMOUNT_LINE = re.compile(r"^(Bedragen x|Verschillen vanaf) ")
+"""Lines of the print (after the phrases) that hold an amount of its own: scale, threshold."""
+_ITEM = re.compile(r"^[a-z]\. ")
+"""A lettered variance item's heading ("a. Leges (income, ...)."), printed by the project."""
+
+
+def dutch_text(text: str, *, cell: bool = True, note: bool = False) -> str:
+    """One segment of the English print in the Dutch wording and number format.
+
+    ``cell``: the segment is a table cell (its line has other segments), so a number alone
+    is the print's; otherwise it is running text, whose numbers are the document's own.
+    ``note``: the line continues a variance item heading whose note is open ("(expenditure,
+    net" / "unfavourable € 52,000)."); the amount before its ")" is the print's.
+    """
     stripped = text.strip()
     if (u := _UNDATED.match(stripped)) is not None:  # numbers in a list: each one alone
         values = "; ".join(dutch_text(v) for v in u.group(1).split(";"))
         return f"Waarden zonder periode: {values}."
-    if (m := _ALONE.match(stripped)) is not None:
+    if cell and (m := _ALONE.match(stripped)) is not None:
         return _number(m)
     for pattern, dutch in _PHRASES:
         stripped = pattern.sub(dutch, stripped)
     stripped = _TARGET.sub(lambda m: m.group(1) + dutch_text(m.group(2)), stripped)
-    stripped = _GROUPED.sub(_grouped, stripped)
-    return _NOTE.sub(_note, stripped) if re.match(r"^[a-z]\. ", stripped) else stripped
+    if _AMOUNT_LINE.match(stripped):
+        return _GROUPED.sub(_grouped, stripped)
+    if note and "(" not in stripped and ")" in stripped:
+        head, _, tail = stripped.partition(")")
+        return _GROUPED.sub(_grouped, head) + ")" + tail
+    return _NOTE.sub(_note, stripped) if _ITEM.match(stripped) or note else stripped
 
 
-def _line(fl: FlowLine) -> FlowLine:
-    segments = tuple(replace(s, text=dutch_text(s.text)) for s in fl.segments)
+def _opens_note(text: str) -> bool:
+    """A variance item heading whose note goes on on the next line."""
+    return bool(_ITEM.match(text)) and text.rfind("(") > text.rfind(")")
+
+
+def _line(fl: FlowLine, *, note: bool = False) -> FlowLine:
+    cell = len(fl.segments) > 1
+    segments = tuple(replace(s, text=dutch_text(s.text, cell=cell, note=note))
+                     for s in fl.segments)
     if segments == fl.segments:
         return fl
     text = fl.line.text
@@ -147,5 +174,12 @@ _PAGE_NUMBER = re.compile(r"^Page \d{1,4} of \d{1,4}$")
 def to_dutch(flow: Sequence[FlowLine]) -> list[FlowLine]:
     """``flow`` with every line of an English print in Dutch wording and numbers, without the
     page numbers ("Page 4 of 10": page furniture, as "Pagina 4 van 10" is in Dutch)."""
-    return [_line(fl) for fl in flow if not _PAGE_NUMBER.match(fl.text.strip())]
+    out: list[FlowLine] = []
+    note = False
+    for fl in flow:
+        if _PAGE_NUMBER.match(fl.text.strip()):
+            continue
+        out.append(_line(fl, note=note))
+        note = _opens_note(fl.text.strip())
+    return out
 
