@@ -206,3 +206,73 @@ def test_dump_and_pdf_importer_read_the_same_items(dumped: Report) -> None:
         assert [(i.title, i.amount) for i in got.items] == [
             (i["title"], None if i.get("amount") is None else Decimal(str(i["amount"])))
             for i in want["items"]], programme.code
+
+
+def test_a_lettered_title_that_wraps_before_its_note_is_read_whole() -> None:
+    # As this project's PDF export prints a long Wassenaar title (jaarstukken 2023 p32 item):
+    # the note's "(" falls on the second line.
+    report, problems = _read(
+        "Toelichting op verschillen >= € 50.000\n"
+        "Taakveld 5.1 Sportbeleid en activering\n"
+        "a. De centraal begrote specifieke uitkering sportstimulering (Sisa-bijlage H4) van €\n"
+        "100.000 is over de diverse sportaccommodaties verantwoord (overig, per saldo "
+        "neutraal).\n"
+        "Dat heeft een nadelig effect op dit taakveld.\n"
+        "b. Een titel die over drie regels loopt omdat de gemeente\n"
+        "er veel over te zeggen heeft en nog meer\n"
+        "woorden gebruikt (per saldo nadelig € 55.000).\n"
+        "c. Kort (voordeel € 60.000)\n")
+    [explanation] = report.programmes[0].explanations
+    got = [(i.title, i.amount, i.kind, i.text) for i in explanation.items]
+    assert got == [
+        ("De centraal begrote specifieke uitkering sportstimulering (Sisa-bijlage H4) van € "
+         "100.000 is over de diverse sportaccommodaties verantwoord", Decimal(0), "other",
+         "Dat heeft een nadelig effect op dit taakveld."),
+        ("Een titel die over drie regels loopt omdat de gemeente er veel over te zeggen heeft "
+         "en nog meer woorden gebruikt", Decimal(-55000), None, None),
+        ("Kort", Decimal(60000), None, None)]
+    first = explanation.items[0].provenance
+    assert first is not None and (first.line, first.line_end) == (6, 8)
+    assert "TXT-VARIANCE-AMOUNT" not in {p.code for p in problems}
+
+
+def test_a_title_sentence_running_into_the_second_line_ends_at_its_full_stop() -> None:
+    # Real lines (jaarstukken 2023 p83, p85): the title is the first sentence, which wraps;
+    # what follows its full stop is the item's text. A text that starts with a capital on the
+    # next line ("De opbrengsten ...") is the item's text, and the title stays one line.
+    report, problems = _read(
+        "Toelichting op verschillen >= € 50.000\n"
+        "Taakveld 2.2 Parkeren\n"
+        "a. Het budget van € 10.000 dat voor laadpalen t.b.v. elektrische fietsen in het CUP2023 "
+        "beschikbaar is gesteld\n"
+        "is niet tot besteding gekomen. Voorgesteld wordt dit budget over te hevelen naar 2024.\n"
+        "Taakveld 7.2 Riolering\n"
+        "(per saldo voordelig € 9.000)\n"
+        "a. De baten rioolheffing en precariorechten zijn € 119.000 lager dan begroot. De totale "
+        "lasten zijn € 128.000\n"
+        "lager dan begroot. Hiervan heeft € 105.000 betrekking op rioolpompen en gemalen.\n"
+        "b. Kabels en leidingen\n"
+        "De opbrengsten zijn hoger dan begroot (voordeel € 55.000).\n")
+    [explanation] = report.programmes[0].explanations
+    assert [(i.title, i.text) for i in explanation.items] == [
+        ("Het budget van € 10.000 dat voor laadpalen t.b.v. elektrische fietsen in het CUP2023 "
+         "beschikbaar is gesteld is niet tot besteding gekomen",
+         "Voorgesteld wordt dit budget over te hevelen naar 2024."),
+        ("Taakveld 7.2 Riolering", None),
+        ("De baten rioolheffing en precariorechten zijn € 119.000 lager dan begroot. De totale "
+         "lasten zijn € 128.000 lager dan begroot",
+         "Hiervan heeft € 105.000 betrekking op rioolpompen en gemalen."),
+        ("Kabels en leidingen", "De opbrengsten zijn hoger dan begroot (voordeel € 55.000).")]
+    assert [p.code for p in problems].count("TXT-VARIANCE-AMOUNT") == 3
+
+
+def test_a_title_that_does_not_end_within_two_lines_is_the_first_line() -> None:
+    report, _ = _read(
+        "Toelichting op verschillen >= € 50.000\n"
+        "a. Een titel zonder einde\n"
+        "loopt door\n"
+        "en door\n"
+        "en eindigt hier.\n")
+    [item] = report.programmes[0].explanations[0].items
+    assert (item.title, item.text) == ("Een titel zonder einde",
+                                       "loopt door en door en eindigt hier.")

@@ -8,7 +8,9 @@ taakveld heading an item may be unlettered ("Precariobelasting (voordeel hogere 
 €62.000)"), anywhere it may be coded ("5.99.04 Vervanging Hofcampbrug (per saldo nadelig
 € 95.500)"), and a taakveld heading with its own note is an item itself ("Taakveld 7.4
 Milieubeheer (per saldo € 242.000 nadelig)"); prose under a taakveld heading before its first
-item (ending in a full stop) starts that item's text.
+item (ending in a full stop) starts that item's text. A lettered title may wrap before its note
+("d. De centraal begrote ... van €" + "100.000 (overig, per saldo neutraal)."): see
+:func:`wrapped_title`.
 
 The amount is the net effect stated in the parentheses, favourable positive ("voordeel" /
 "voordelig" +, "nadeel" / "nadelig" -, "neutraal" 0); when the parentheses list several amounts
@@ -37,7 +39,7 @@ from rekenschap.model import Provenance, VarianceExplanation, VarianceItem
 from rekenschap.model.numbers import parse_number
 
 __all__ = ["AmountGap", "ExplanationRead", "item_kind", "net_amount", "read_explanation",
-           "split_item_header", "threshold_in"]
+           "split_item_header", "threshold_in", "wrapped_title"]
 
 
 class LineLike(Protocol):
@@ -67,6 +69,8 @@ _THRESHOLD = re.compile(r"(?:>=|≥|groter\s+(?:dan\s+)?of\s+gelijk\s+aan|vanaf)
 _EURO = re.compile(r"€\s*(\d{1,3}(?:\.\d{3})*(?:,\d+)?)")
 _NET = re.compile(r"per\s+saldo\s+(voordelig|nadelig|neutraal|voordeel|nadeel)\w*"
                   r"(?:[^€()]{0,40}€\s*(\d{1,3}(?:\.\d{3})*))?", re.I)
+_NOTE_WORDS = re.compile(r"€|per\s+saldo|voorde(?:e|li)|nade(?:e|li)|neutraal|incidenteel"
+                         r"|structureel|\blasten\b|\bbaten\b", re.I)
 _GOOD = re.compile(r"voorde(?:e|li)", re.I)
 _BAD = re.compile(r"nade(?:e|li)", re.I)
 
@@ -132,6 +136,44 @@ def threshold_in(heading: str, following: Sequence[str]) -> Decimal | None:
     return parse_number(m.group(1)).value if m else None
 
 
+_SENTENCE_END = re.compile(r"(?:[a-z\u00e0-\u00ff]{3}|\d|\))\.(?:\s+(?=[A-Z\u20ac])|\s*$)")
+
+
+def wrapped_title(first: str, following: Sequence[str]) -> list[tuple[str, str]]:
+    """The parts of the ``following`` lines (at most 2) that continue a lettered item's title,
+    each as ``(title part, text part)``; empty when the title is the first line alone.
+
+    A title without a note that stops mid-sentence at the end of its line goes on to the end
+    of that sentence ("a. De centraal begrote ... van € 100.000 is over de diverse" +
+    "sportaccommodaties verantwoord. Dat heeft ..." is one title, and "Dat heeft ..." starts
+    the text), and a title that wraps before its note ends with the note ("d. ... van €" +
+    "100.000 is ... verantwoord (overig, per saldo neutraal)."). Only when the first line
+    closes every parenthesis it opens and does not end with a full stop, and every
+    continuation starts in lower case or with a digit (the item's text starts a sentence);
+    when neither a sentence end nor a variance note comes within two lines, nothing is taken.
+    """
+    first = first.strip()
+    if first.count("(") != first.count(")") or first.endswith((".", ")", ":", ";")):
+        return []
+    parts: list[tuple[str, str]] = []
+    for line in following[:2]:
+        text = line.strip()
+        if not text or not (text[0].islower() or text[0].isdigit() or text[0] in "€("):
+            return []
+        if _ITEM.match(text) or _TAAKVELD.match(text):
+            return []
+        if text.endswith((")", ").")):
+            _, note = split_item_header([first, *(p for p, _ in parts), text])
+            if note and _NOTE_WORDS.search(note):
+                return [*parts, (text, "")]
+        end = _SENTENCE_END.search(text)
+        if end is not None:
+            return [*parts, (text[:end.start() + len(end.group(0).rstrip())].strip(),
+                             text[end.end():].strip())]
+        parts.append((text, ""))
+    return []
+
+
 @dataclass(frozen=True)
 class AmountGap(Generic[L]):
     """An item whose note states no single net amount (the caller reports it)."""
@@ -175,7 +217,9 @@ def read_explanation(heading: L, body: Sequence[L], *, is_heading: Callable[[str
     taakveld: L | None = None  # the taakveld heading just read
     open_item = False  # text continues the last item (not after a taakveld heading)
     pending: list[L] = []  # text under a taakveld heading, waiting for its first item
+    wrapped: dict[int, tuple[str, str]] = {}  # body index -> (title part, text part)
     end = len(body)
+    texts = [ln.text.strip() for ln in body]
 
     def start(draft: _Draft[L]) -> None:
         # prose under the taakveld heading ("... samengevat.") leads into the item; anything
@@ -201,10 +245,22 @@ def read_explanation(heading: L, body: Sequence[L], *, is_heading: Callable[[str
             other.append(ln)
             continue
         previous_taakveld, taakveld = taakveld, None
+        if items and k in wrapped:  # the rest of a lettered title (see wrapped_title)
+            head, rest = wrapped.pop(k)
+            items[-1].lines.append(ln)
+            items[-1].header.append(head)
+            if rest:
+                items[-1].body.append(rest)
+            just_header = not rest
+            continue
         item = _ITEM.match(text)
         if item:
             start(_Draft([ln], [item.group(2)]))
             in_header = text.count("(") > text.count(")")
+            if not in_header:
+                following = [j for j in range(k + 1, min(k + 4, len(body))) if texts[j]][:2]
+                parts = wrapped_title(text, [texts[j] for j in following])
+                wrapped = dict(zip(following, parts, strict=False))
             just_header = open_item = True
         elif _TAAKVELD.match(text) and _NOTE.search(text):
             # "Taakveld 7.4 Milieubeheer (per saldo € 242.000 nadelig)": the taakveld is the item
