@@ -17,7 +17,7 @@ from tests.conftest import CORPUS, corpus_file
 from typer.testing import CliRunner
 
 from rekenschap.cli import app
-from rekenschap.importers.cbs import fetch_crime_odata, odata_url
+from rekenschap.importers.cbs_fetch import MAX_PAGES, fetch_crime_odata, odata_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 POLICE = FIXTURES / "47018NED-GM0629-constructed.json"
@@ -170,3 +170,40 @@ def test_fetch_returns_the_parsed_answer(monkeypatch: pytest.MonkeyPatch) -> Non
     _install(monkeypatch, FakeAPI(POLICE.read_bytes()))
     answer = fetch_crime_odata("GM0629", table="47018NED")
     assert len(answer["value"]) == len(json.loads(POLICE.read_bytes())["value"])
+
+
+def test_an_answer_over_several_pages_is_joined(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CBS serves at most 10.000 rows at a time and links the next page (``odata.nextLink``)."""
+    items = json.loads(POLICE.read_bytes())["value"]
+    base = "https://dataderden.cbs.nl/ODataApi/odata/47018NED/TypedDataSet"
+    pages = [{"value": items[:3], "odata.nextLink": f"{base}?$skip=3"},
+             {"value": items[3:5], "odata.nextLink": f"{base}?$skip=5"}, {"value": items[5:]}]
+    fake = _install(monkeypatch, PagedAPI(pages))
+    answer = fetch_crime_odata("GM0629", table="47018NED")
+    assert answer["value"] == items and "odata.nextLink" not in answer
+    assert fake.urls[1:] == [f"{base}?$skip=3", f"{base}?$skip=5"]
+
+
+def test_a_next_page_elsewhere_or_without_end_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = [{"value": [], "odata.nextLink": "https://example.org/steal?$skip=1"}]
+    _install(monkeypatch, PagedAPI(elsewhere))
+    with pytest.raises(OSError, match="elsewhere"):
+        fetch_crime_odata("GM0629")
+    link = "https://opendata.cbs.nl/ODataApi/odata/83648NED/TypedDataSet?$skip=1"
+    endless = PagedAPI([{"value": [], "odata.nextLink": link}] * (MAX_PAGES + 1))
+    _install(monkeypatch, endless)
+    with pytest.raises(OSError, match="more than"):
+        fetch_crime_odata("GM0629")
+    assert len(endless.urls) == MAX_PAGES
+
+
+class PagedAPI(FakeAPI):
+    """Answers the given pages in turn."""
+
+    def __init__(self, pages: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.pages = [json.dumps(p).encode() for p in pages]
+
+    def __call__(self, url: str, timeout: float = 0) -> io.BytesIO:
+        self.urls.append(url)
+        return io.BytesIO(self.pages[len(self.urls) - 1])

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -37,17 +35,16 @@ __all__ = [
     "CRIME_CODES_PATH",
     "CRIME_TABLE",
     "POLICE_TABLE",
+    "REGION",
     "TABLES",
     "CodeList",
     "CrimeCodes",
     "CrimeRecord",
     "CrimeTable",
     "IndicatorCodes",
-    "fetch_crime_odata",
     "load_crime_codes",
     "load_crime_csv",
     "load_crime_odata",
-    "odata_url",
 ]
 
 CRIME_TABLE = "83648NED"
@@ -56,10 +53,8 @@ POLICE_TABLE = "47018NED"
 TABLES = (CRIME_TABLE, POLICE_TABLE)
 CRIME_CODES_PATH = (Path(__file__).resolve().parents[1] / "catalogue" / "data"
                     / "cbs_crime_codes.yaml")
-ODATA_URL = "https://opendata.cbs.nl/ODataApi/odata/{table}/TypedDataSet"
-POLICE_ODATA_URL = "https://dataderden.cbs.nl/ODataApi/odata/{table}/TypedDataSet"
 _PERIOD = re.compile(r"^(?P<year>\d{4})JJ00$")
-_REGION = re.compile(
+REGION = re.compile(
     r"^(NL\d{2}|LD\d{2}|PV\d{2}|CR\d{2}|RE\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$")
 _REGION_KEYS = ("RegioS", "WijkenEnBuurten")
 _METADATA_TABLE = re.compile(r"/odata/(?P<table>\d{5}[A-Z]{3})/\$metadata", re.I)
@@ -173,7 +168,7 @@ class _Reader:
                 "CBS-CODE-UNKNOWN", Severity.WARNING,
                 f"crime-type code {code!r} is in none of the known code lists; kept, "
                 "but no indicator uses it", where, "SoortMisdrijf"))
-        if not _REGION.match(region):
+        if not REGION.match(region):
             self._once("region", region, _problem(
                 "CBS-REGION-UNKNOWN", Severity.WARNING,
                 f"region code {region!r} is not a CBS region code (NLxx, PVxx, GMxxxx, ...); kept",
@@ -289,43 +284,3 @@ def _table_id(data: dict[str, Any], table: CrimeTable, codes: CrimeCodes) -> str
     if police is not None and any(police.pattern.match(c) for c in table.codes()):
         return POLICE_TABLE
     return CRIME_TABLE
-
-
-def odata_url(region: str, table: str = CRIME_TABLE) -> str:
-    """The ``TypedDataSet`` URL for one region plus Nederland: 83648NED on opendata.cbs.nl
-    (region key ``RegioS``, Nederland "NL01"), 47018NED on dataderden.cbs.nl (``WijkenEnBuurten``,
-    Nederland "NL00"). CBS pads key values with spaces, to a width that differs per dimension,
-    so the filter uses OData v3 ``substringof`` rather than ``eq`` on an unpadded code (the way
-    CBS's own R client cbsodataR filters with ``has_substring``)."""
-    if table not in TABLES:
-        raise ValueError(f"unknown crime table {table!r}: expected one of {', '.join(TABLES)}")
-    code = region.strip().upper()
-    if not _REGION.match(code):
-        raise ValueError(f"not a CBS region code: {region!r} (expected e.g. GM0629)")
-    police = table == POLICE_TABLE
-    key = "WijkenEnBuurten" if police else "RegioS"
-    national = "NL00" if police else "NL01"
-    query = urllib.parse.urlencode({
-        "$filter": f"substringof('{code}',{key}) or "
-                   f"substringof('{national}',{key})",
-        "$format": "json"})
-    return (POLICE_ODATA_URL if police else ODATA_URL).format(table=table) + "?" + query
-
-
-def fetch_crime_odata(region: str, *, table: str = CRIME_TABLE,
-                      timeout: float = 30.0) -> dict[str, Any]:
-    """Ask the CBS OData v3 API for one region (plus Nederland); raises ``OSError`` offline
-    (also for an answer that is not JSON, so the caller falls back to the local file).
-
-    Optional live path: the tests record the response shape and replace ``urlopen``.
-    """
-    with urllib.request.urlopen(odata_url(region, table), timeout=timeout) as response:
-        try:
-            result = json.loads(response.read().decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise OSError(f"the CBS API answered with something that is not JSON: {exc}") \
-                from exc
-    if not isinstance(result, dict) or not isinstance(result.get("value"), list):
-        error = result.get("odata.error") if isinstance(result, dict) else None
-        raise OSError(f"the CBS API answered without a 'value' list: {error or 'no data'}")
-    return result

@@ -15,11 +15,11 @@ from rekenschap.importers.cbs import (
     CRIME_TABLE,
     POLICE_TABLE,
     CrimeTable,
-    fetch_crime_odata,
     load_crime_codes,
     load_crime_csv,
     load_crime_odata,
 )
+from rekenschap.importers.cbs_fetch import fetch_crime_odata
 from rekenschap.importers.population import PopulationTable, load_population
 from rekenschap.model import Location, Problem, Severity
 from rekenschap.opendata.crime import NATIONAL, CrimeValue, crime_values
