@@ -299,8 +299,8 @@ def test_finance_findings_follow_the_typing_without_saving(
     _wait_live(browser, lambda codes: "FIN-OVERRUN" in codes)  # broken again: it appears
     assert "46.000" in browser.execute_script(
         "return document.querySelector('#live-checks li[data-code=FIN-OVERRUN]').textContent;")
-    region = browser.find_element(By.ID, "live-checks")
-    assert region.get_attribute("aria-live") == "polite"
+    status = browser.find_element(By.ID, "live-checks-status")
+    assert status.get_attribute("aria-live") == "polite"
     cell.send_keys(Keys.CONTROL, "a")
     cell.send_keys("4x")
     _wait_live(browser, lambda codes: "WEB-FIELD-UNREADABLE" in codes)
@@ -311,6 +311,63 @@ def test_finance_findings_follow_the_typing_without_saving(
     _wait_live(browser, lambda codes: "WEB-FIELD-UNREADABLE" not in codes)
     assert cell.get_attribute("aria-invalid") is None
     assert _api_version(app, pk) == version  # checking saved nothing
+
+
+_WATCH_LIVE = """
+window.liveLog = {announced: [], redraws: 0};
+new MutationObserver(() => { window.liveLog.announced.push(
+    document.getElementById('live-checks-status').textContent); })
+  .observe(document.getElementById('live-checks-status'),
+           {childList: true, characterData: true, subtree: true});
+new MutationObserver(() => { window.liveLog.redraws += 1; })
+  .observe(document.getElementById('live-checks'), {childList: true});
+"""
+
+
+def _live_log(driver: Any) -> dict[str, Any]:
+    return dict(driver.execute_script("return window.liveLog;"))
+
+
+def test_only_a_short_summary_is_announced_when_the_findings_change(
+        app: dict[str, Any], browser: Any, authoring: dict[str, Any]) -> None:
+    """The live region is the status line alone: it says what changed ("1 opgelost", "1
+    nieuw"), the list of findings is outside every live region, and a check that changes
+    nothing announces nothing."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, pk = app["server"].url, authoring["programme"]
+    login(browser, base, "auteur")
+    browser.get(f"{base}/programmas/{pk}/financien/")
+    assert "FIN-OVERRUN" in _live_codes(browser)
+    assert browser.execute_script(
+        "return document.querySelector('#live-checks ul').closest('[aria-live]');") is None
+    browser.execute_script(_WATCH_LIVE)
+    cell = browser.find_element(By.ID, "cell-0-actual")
+
+    def typed(value: str, redraws: int) -> dict[str, Any]:
+        cell.send_keys(Keys.CONTROL, "a")
+        cell.send_keys(value)
+        WebDriverWait(browser, 30).until(lambda d: _live_log(d)["redraws"] >= redraws)
+        return _live_log(browser)
+
+    fixed = typed("44.000", 1)  # the overrun goes
+    assert "FIN-OVERRUN" not in _live_codes(browser)
+    assert len(fixed["announced"]) == 1
+    said = fixed["announced"][0]
+    assert "bevinding" in said and said.endswith("1 opgelost") and "FIN-" not in said
+    assert len(said) < 80  # a summary, not the list
+    same = typed("44.001", 2)  # still no overrun: the list is redrawn, nothing is announced
+    assert same["announced"] == fixed["announced"]
+    broken = typed("46.000", 3)  # it comes back: one new
+    assert "FIN-OVERRUN" in _live_codes(browser)
+    assert len(broken["announced"]) == 2 and broken["announced"][1].endswith("1 nieuw")
+    assert browser.find_element(By.ID, "live-checks-status").text == broken["announced"][1]
+    assert axe_violations(browser) == []
+    cell.send_keys(Keys.CONTROL, "a")
+    cell.send_keys("45.324")  # back to the saved value; nothing saved by checking
+    WebDriverWait(browser, 30).until(lambda d: _live_log(d)["redraws"] >= 4)
 
 
 def test_a_suggested_sentence_is_accepted_with_one_click(

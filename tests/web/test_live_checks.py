@@ -118,3 +118,20 @@ def test_yaml_editor_names_the_field_the_domain_model_rejects(world: World) -> N
     assert invalid and invalid[0]["path"] == "programmes[0].goals[0].title"
     assert invalid[0]["field"] == "id_goals" and invalid[0]["severity"] == "error"
     assert Revision.objects.filter(programme=world.own).count() == 1
+
+
+def test_only_a_short_status_line_is_live_not_the_list(world: World) -> None:
+    """Screen readers re-read a live region whenever it changes: only the status line (the
+    summary) is live; the list of findings sits beside it, outside any live region."""
+    html = world.client(Role.AUTEUR).get(f"/programmas/{world.own.pk}/financien/").content
+    region = html.decode()[html.decode().index('<div id="live-checks"'):]
+    region = region[:region.index("</div>")]
+    opening = region[:region.index(">") + 1]
+    assert "aria-live" not in opening and "role=" not in opening  # the container is not live
+    status = region[region.index('<p id="live-checks-status"'):]
+    status = status[:status.index("</p>") + 4]
+    assert 'role="status"' in status and 'aria-live="polite"' in status
+    assert "bevinding" in status and "<li" not in status and "FIN-OVERRUN" not in status
+    listing = region[region.index('<ul class="live-problems">'):]
+    assert "FIN-OVERRUN" in listing and 'data-key="FIN-OVERRUN programmes[0].finance' in listing
+    assert 'data-new="{n} nieuw"' in opening and 'data-gone="{n} opgelost"' in opening

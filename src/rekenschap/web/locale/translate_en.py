@@ -40,6 +40,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tokens van alle gebruikers": "All users' tokens",
     "Als beheerder kunt u het token van iedere gebruiker intrekken, bijvoorbeeld als het is uitgelekt of de gebruiker vertrekt.": "As an administrator (beheerder) you can revoke any user's token, for instance when it has leaked or the user leaves.",
     "Gebruiker": "User",
+    "{n} nieuw": "{n} new",
+    "{n} opgelost": "{n} resolved",
     "Er zijn geen tokens.": "There are no tokens.",
     "Alleen een beheerder ziet de tokens van alle gebruikers.": "Only an administrator (beheerder) sees all users' tokens.",
     "Gemaakt op": "Created at",

@@ -3,9 +3,12 @@
  * A form with data-live-check="<region id>" is posted, debounced while the author types, to its
  * own URL with _check=1 (the CSRF token travels in the form data). The server builds the content
  * exactly as a save would, validates it with the domain model and runs the checks registry, saves
- * nothing, and answers {summary, problems: [{code, severity, message, path, field}]}. The region
- * (an aria-live status) is redrawn from that with text nodes only; fields with an error get
- * aria-invalid. Without JavaScript the form works as before: the findings show after a save.
+ * nothing, and answers {summary, problems: [{code, severity, message, path, field}]}. The list in
+ * the region is redrawn from that with text nodes only; fields with an error get aria-invalid.
+ * The list is not a live region (a screen reader would read it all again on every check): only
+ * the short status line inside it is (role=status), and it changes only when the findings do,
+ * to the summary plus what is new and what was resolved ("2 bevindingen, waarvan 1 fout; 1
+ * nieuw"). Without JavaScript the form works as before: the findings show after a save.
  */
 (function () {
   "use strict";
@@ -18,7 +21,34 @@
     return node;
   }
 
-  function draw(region, form, data) {
+  function keyOf(p) {
+    return p.code + " " + (p.path || "") + " " + (p.field || "");
+  }
+
+  function shown(region) {
+    var keys = {};
+    region.querySelectorAll("li[data-key]").forEach(function (item) {
+      keys[item.getAttribute("data-key")] = true;
+    });
+    return keys;
+  }
+
+  function announce(region, status, summary, before, after) {
+    var added = Object.keys(after).filter(function (k) { return !before[k]; }).length;
+    var gone = Object.keys(before).filter(function (k) { return !after[k]; }).length;
+    if (!added && !gone && status.getAttribute("data-summary") === summary) {
+      return;  // nothing changed: say nothing
+    }
+    var parts = [];
+    if (added) { parts.push((region.getAttribute("data-new") || "{n}").replace("{n}", added)); }
+    if (gone) { parts.push((region.getAttribute("data-gone") || "{n}").replace("{n}", gone)); }
+    status.setAttribute("data-summary", summary);
+    status.textContent = summary + (parts.length ? "; " + parts.join(", ") : "");
+  }
+
+  function draw(region, status, form, data) {
+    var before = shown(region);
+    var after = {};
     var list = document.createElement("ul");
     list.className = "live-problems";
     var invalid = {};
@@ -26,6 +56,8 @@
       var item = document.createElement("li");
       item.className = "sev-" + p.severity;
       item.setAttribute("data-code", p.code);
+      item.setAttribute("data-key", keyOf(p));
+      after[keyOf(p)] = true;
       item.appendChild(text("code", p.code));
       item.appendChild(document.createTextNode(" "));
       item.appendChild(text("span", p.label || p.severity, "sev-label"));
@@ -45,12 +77,16 @@
     Object.keys(invalid).forEach(function (id) {
       document.getElementById(id).setAttribute("aria-invalid", "true");
     });
-    region.replaceChildren(text("p", data.summary || "", "live-summary"), list);
+    var old = region.querySelector("ul.live-problems");
+    if (old) { old.replaceWith(list); } else { region.appendChild(list); }
+    announce(region, status, data.summary || "", before, after);
   }
 
   function enhance(form) {
     var region = document.getElementById(form.getAttribute("data-live-check"));
-    if (!region) { return; }
+    var status = region && region.querySelector("[role=status]");
+    if (!region || !status) { return; }
+    status.setAttribute("data-summary", status.textContent.trim());
     var timer = null;
     var latest = 0;
     function check() {
@@ -65,10 +101,12 @@
         if (!response.ok) { throw new Error(String(response.status)); }
         return response.json();
       }).then(function (data) {
-        if (mine === latest) { draw(region, form, data); }
+        if (mine === latest) { draw(region, status, form, data); }
       }).catch(function () {
         if (mine === latest) {
-          region.replaceChildren(text("p", region.getAttribute("data-failed") || "", "error"));
+          var failed = region.getAttribute("data-failed") || "";
+          status.removeAttribute("data-summary");  // the next answer is announced again
+          if (status.textContent !== failed) { status.textContent = failed; }
         }
       }).finally(function () {
         if (mine === latest) { region.removeAttribute("aria-busy"); }
