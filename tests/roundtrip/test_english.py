@@ -50,16 +50,20 @@ def test_numbers_in_the_documents_own_text_are_left_alone() -> None:
     assert dutch_text("a. Leges 1.250 (income, net favourable € 86,000).", cell=False) == (
         "a. Leges 1.250 (baten, per saldo voordelig € 86.000).")
     # outside an open note, a ")" does not make the amount before it the print's
-    assert dutch_text("unfavourable € 52,000).", cell=False).endswith("€ 52,000).")
+    assert dutch_text("unfavourable € 52,000).", cell=False) == "unfavourable € 52,000)."
 
 
 def test_a_wrapped_variance_note_is_followed_to_the_next_line() -> None:
     lines = [line(1, 100, ("p. Wmo 0,125 (expenditure, net", 50, 250)),
              line(2, 112, ("unfavourable € 52,000).", 50, 160)),
-             line(3, 124, ("Uitleg met 0,125 en (zie 1,250).", 50, 200))]
+             line(3, 124, ("Uitleg met 0,125 en (zie 1,250).", 50, 200)),
+             line(4, 136, ("q. Een titel die over twee regels", 50, 250)),
+             line(5, 148, ("loopt (income, one-off, net favourable € 1,250).", 50, 250)),
+             line(6, 160, ("Uitleg (zie 1,250).", 50, 200))]
     assert [fl.text for fl in to_dutch(lines)] == [
         "p. Wmo 0,125 (lasten, per saldo", "nadelig € 52.000).",
-        "Uitleg met 0,125 en (zie 1,250)."]
+        "Uitleg met 0,125 en (zie 1,250).", "q. Een titel die over twee regels",
+        "loopt (baten, incidenteel, per saldo voordelig € 1.250).", "Uitleg (zie 1,250)."]
 
 
 def test_only_a_print_that_says_published_by_is_english() -> None:

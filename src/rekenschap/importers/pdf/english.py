@@ -65,9 +65,6 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^\[Delayed\]", "[Vertraagd]"),
         (r"^\[Not realised\]", "[Niet gerealiseerd]"),
         (r"^\[Status not stated\]", "[Status niet vermeld]"),
-        (r"^unfavourable(?= €|\)\.)", "nadelig"),  # the rest of a wrapped item note
-        (r"^favourable(?= €|\)\.)", "voordelig"),
-        (r"^neutral\)\.", "neutraal)."),
         (r"^Item$", "Omschrijving"),
         (r"^Difference \(computed\)$", "Verschil (berekend)"),
         (r"^Unit$", "Eenheid"),
@@ -81,6 +78,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bno desired direction\b", "geen gewenste richting"),
     ))
 _NOTE = re.compile(r"\(([^()]*)(\)\.)?$")  # a lettered variance item's note (may wrap)
+_NOTE_REST: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), d) for p, d in (
+        (r"^unfavourable(?= €|\)\.)", "nadelig"),  # the rest of a wrapped item note
+        (r"^favourable(?= €|\)\.)", "voordelig"),
+        (r"^neutral\)\.", "neutraal)."),
+    ))
 _NOTE_WORDS = (("net unfavourable", "per saldo nadelig"), ("net favourable", "per saldo voordelig"),
                ("net neutral", "per saldo neutraal"), ("expenditure", "lasten"),
                ("income", "baten"), ("other", "overig"), ("one-off", "incidenteel"),
@@ -138,14 +141,17 @@ def dutch_text(text: str, *, cell: bool = True, note: bool = False) -> str:
     if _AMOUNT_LINE.match(stripped):
         return _GROUPED.sub(_grouped, stripped)
     if note and "(" not in stripped and ")" in stripped:
+        for pattern, dutch in _NOTE_REST:
+            stripped = pattern.sub(dutch, stripped)
         head, _, tail = stripped.partition(")")
         return _GROUPED.sub(_grouped, head) + ")" + tail
     return _NOTE.sub(_note, stripped) if _ITEM.match(stripped) or note else stripped
 
 
 def _opens_note(text: str) -> bool:
-    """A variance item heading whose note goes on on the next line."""
-    return bool(_ITEM.match(text)) and text.rfind("(") > text.rfind(")")
+    """A variance item heading that goes on on the next line: its note is open ("(expenditure,
+    net") or has not come yet (a long title wraps); a heading ends with "." or ")."."""
+    return bool(_ITEM.match(text)) and not text.endswith(".")
 
 
 def _line(fl: FlowLine, *, note: bool = False) -> FlowLine:
