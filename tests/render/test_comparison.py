@@ -186,6 +186,22 @@ def test_cli_publish_compare_with_police_figures_labels_47018ned(tmp_path: Path)
     indicators = [c.text_content() for c in tree.xpath("//caption")]
     assert any("Nederland" in c for c in indicators)     # the police figures are shown
 
+    # comparison_pages(table=...) picks the file: 83648NED asked for, none there -> said, no
+    # crime figures and no crime source on the page
+    from rich.console import Console
+
+    from rekenschap.cli.publish_compare import comparison_pages
+
+    console = Console(record=True, width=200)
+    pages, failed = comparison_pages("GM0629", "size-class", [], root, "nl", console,
+                                     table="83648NED")
+    assert not failed and pages[0].indicators is None
+    assert not any("CBS 47018NED" in s for s in pages[0].sources)
+    assert "CBS-DATA-MISSING" in console.export_text()
+    pages, _ = comparison_pages("GM0629", "size-class", [], root, "nl", Console(width=200),
+                                table="47018NED")
+    assert "CBS 47018NED" in pages[0].sources
+
 
 @pytest.mark.parametrize("missing", ["nothing-here"])
 def test_cli_publish_compare_without_open_data(tmp_path: Path, missing: str) -> None:

@@ -47,8 +47,12 @@ def _print(problems: list[Problem], console: Console) -> None:
 
 
 def comparison_pages(compare: str, peers: str, reports: list[Report], root: Path | None,
-                     lang: str, console: Console) -> tuple[list[ComparisonPage], bool]:
-    """Comparison page data for ``compare`` (a CBS code or ``auto``); and whether one failed."""
+                     lang: str, console: Console, table: str | None = None,
+                     ) -> tuple[list[ComparisonPage], bool]:
+    """Comparison page data for ``compare`` (a CBS code or ``auto``); and whether one failed.
+
+    ``table`` (83648NED or 47018NED) picks the crime file of the data root; ``None`` takes
+    whichever is there (83648NED first). The page's sources name the table read."""
     language = check_lang(lang)
     if compare.lower() == "auto":
         codes = list(dict.fromkeys(r.organisation.cbs_code for r in reports
@@ -76,7 +80,7 @@ def comparison_pages(compare: str, peers: str, reports: list[Report], root: Path
                           style="red", markup=False)
             failed = True
             continue
-        crime, found = crime_for(code, paths, None, None)
+        crime, found = crime_for(code, paths, None, None, table=table)
         _print(found, console)
         comparison, found = build_comparison(
             code, iv3_file=paths.iv3_file(*choice), register=register, year=choice[0],
