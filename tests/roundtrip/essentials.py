@@ -143,17 +143,12 @@ def texts(report: Report) -> list[Any]:
             for p in report.all_programmes()]
 
 
-def explanations(report: Report, *, longest: int | None = None) -> list[Any]:
+def explanations(report: Report) -> list[Any]:
     """Variance explanations: title, threshold and items (amount in euros, kind, incidental,
-    text) per programme.
-
-    With ``longest``, only items whose title is at most that long: a longer title wraps in
-    print, and the importer ends an item's heading at its first line unless a parenthesis
-    is open (a known limit: the rest of such a title is read as the start of its text).
-    """
+    text) per programme."""
     return [(p.code, [(e.title, _num(e.threshold),
                        [(i.title, _num(i.euros()), i.kind, i.incidental, i.text)
-                        for i in e.items if longest is None or len(i.title) <= longest])
+                        for i in e.items])
                       for e in p.explanations])
             for p in report.all_programmes()]
 
