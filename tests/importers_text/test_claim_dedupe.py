@@ -85,3 +85,30 @@ def test_claim_contradicted_in_either_order_does_not_pick_an_order() -> None:
     assert [p.code for p in found] == ["IND-CLAIM-CONTRADICTED"]
     assert "printed without their years (400, 400) contradict it in either order" in (
         found[0].message)
+
+
+def test_check_on_the_seed_reports_the_naar_unit_once(seed_path: Path) -> None:
+    """"5, 4 naar 1000 inwoners" (seed line 86-87) is IND-PRINTED's: the sentence has a claim,
+    so the check reads it from the model; the importer's TXT-UNIT-MISPRINT stays silent."""
+    result = runner.invoke(app, ["check", str(seed_path), "--format", "json",
+                                 "--fail-on", "never"])
+    assert result.exit_code == 0, result.stdout
+    problems = json.loads(result.stdout)["problems"]
+    about_unit = [p for p in problems if "naar 1000 inwoners" in p["message"]]
+    assert [p["code"] for p in about_unit] == ["IND-PRINTED"]
+    [found] = about_unit
+    assert (found["location"]["file"], found["location"]["line"]) == (str(seed_path), 86)
+    assert "(meant: 'per 1000 inwoners'?)" in found["message"]
+
+
+def test_without_a_claim_the_importer_reports_the_naar_unit() -> None:
+    sentence = "Winkeldiefstallen (4 per 1000 inwoners in 2019 -> 5, 4 naar 1000 inwoners)"
+    report, problems = _imported(sentence)
+    assert [p.code for p in problems] == ["TXT-UNIT-MISPRINT"]
+    assert "'naar 1000 inwoners'" in problems[0].message
+    # no claim, so the check has no sentence to read it from
+    assert not [p for p in run_checks(report) if p.code == "IND-PRINTED"
+                and "naar" in p.message]
+    _, with_claim = _imported("Winkeldiefstallen t.o.v. peiljaar 2019 gestegen "
+                              "(4 per 1000 inwoners in 2019 -> 5, 4 naar 1000 inwoners)")
+    assert "TXT-UNIT-MISPRINT" not in [p.code for p in with_claim]

@@ -51,6 +51,11 @@ together:
 - **Ambiguous number order** in a claim ("13.140 tegenover 13.044") belongs to
   `IND-CLAIM-AMBIGUOUS`; the text importer's `TXT-AMBIGUOUS-ORDER` is only for sentences without
   a claim.
+- **A unit printed as "naar 1000 inwoners"** in a sentence with a claim belongs to `IND-PRINTED`:
+  the claim keeps the sentence in the model, so the check finds it in every report (imported from
+  text or PDF, or typed in the editor) and names the meant unit; the text importer's
+  `TXT-UNIT-MISPRINT` is only for sentences without a claim (and for other unit mismatches),
+  which no check can see.
 - **Grouped notices**: where a programme's row differs from the document overview in several
   columns while the document totals agree, `FIN-TOTALS` gives one notice per overview row that
   lists the columns (amounts in both tables and the difference), located at that row.

@@ -80,7 +80,7 @@ TODO: dict[str, str] = {
 
 #: Example messages as `rekenschap import` prints them (file:page:line: CODE severity message).
 EXAMPLES: dict[str, str] = {
-    "TXT-UNIT-MISPRINT": "groningen-2024-veiligheid.txt:86: TXT-UNIT-MISPRINT notice "
+    "TXT-UNIT-MISPRINT": "gemeente-2024.txt:4: TXT-UNIT-MISPRINT notice "
                          "'Winkeldiefstallen': value 5, 4 is printed with unit 'naar 1000 "
                          "inwoners' where the other values say 'per 1000 inwoners'; read in the "
                          "same unit",

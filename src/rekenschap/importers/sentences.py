@@ -10,11 +10,13 @@ into the indicator name, its unit, the baseline period, the observations in prin
 the sentence makes (direction and what it compares against). Ambiguity is reported, never
 resolved by guessing: "13.140 tegenover 13.044" gives two observations without a period.
 
-One finding, one owner: when the sentence makes a claim ("gedaald t.o.v. 2023"), the claim
-checks (``IND-CLAIM-AMBIGUOUS`` and friends in :mod:`rekenschap.checks.indicator_claims`) report
-which reading supports the claim, at the sentence's location; the importer then says nothing
-more. Only a sentence without a claim gets the ``TXT-AMBIGUOUS-ORDER`` warning naming both
-readings, because no check would report it.
+One finding, one owner: when the sentence makes a claim ("gedaald t.o.v. 2023"), its text is
+in the model, and the checks report what they can read from it: the claim checks
+(``IND-CLAIM-AMBIGUOUS`` and friends in :mod:`rekenschap.checks.indicator_claims`) say which
+reading of "13.140 tegenover 13.044" supports the claim, ``IND-PRINTED`` a unit printed as
+"naar 1000 inwoners"; the importer then says nothing more. Only a sentence without a claim gets
+``TXT-AMBIGUOUS-ORDER`` (naming both readings) and ``TXT-UNIT-MISPRINT`` for such a unit,
+because no check would report them.
 """
 
 from __future__ import annotations
@@ -160,6 +162,11 @@ _MAX_NAME = 150  # longest indicator name in the BBV catalogue is under 100 char
 _TAAKVELD_NAME = re.compile(r"^taakveld\s+\d{1,2}\.\d{1,2}\b", re.IGNORECASE)
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SENTENCE_BREAK = re.compile(r"[a-z\u00e0-\u00ff)]\.\s+[A-Z]")
+# "naar 1000 inwoners" for "per 1000 inwoners": with a claim the sentence is in the model and the
+# check IND-PRINTED (rekenschap.checks.indicators, same pattern) reports it for every source, so
+# the importer does not (one finding, one owner); without a claim TXT-UNIT-MISPRINT says it.
+_CHECKED_UNIT_TYPO = re.compile(
+    r"^naar\s+(?:1\.?000|10\.?000|100)\s+(?:inwoners|jongeren|leerlingen)\b", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:\u20ac|\beur\b|\beuro\b)\s*[-+\u2013]?\s*$", re.IGNORECASE)
 
 
@@ -287,7 +294,8 @@ def parse_indicator_sentence(
         if unit is None and seg_unit is not None:
             unit = seg_unit
         elif r.unit_text and unit is not None and (seg_unit is None
-                                                   or not seg_unit.same_measure(unit)):
+                                                   or not seg_unit.same_measure(unit)) and not (
+                claims and _CHECKED_UNIT_TYPO.match(r.unit_text)):
             problems.append(_problem(
                 "TXT-UNIT-MISPRINT", Severity.NOTICE,
                 f"{name!r}: value {r.value_text} is printed with unit {r.unit_text!r} where the "

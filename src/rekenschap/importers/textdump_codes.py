@@ -60,7 +60,9 @@ TEXT_PROBLEM_CODES: dict[str, tuple[Severity, str]] = {
                      "options give none; amounts are kept as printed (scale 1)."),
     "TXT-NO-YEAR": (Severity.ERROR, "No document year anywhere; recorded as 1900."),
     "TXT-UNIT-MISPRINT": (Severity.NOTICE, "A value printed with another unit than the other "
-                          "values of the indicator ('naar 1000 inwoners'); read in the same unit."),
+                          "values of the indicator ('naar 1000 inwoners'); read in the same unit. "
+                          "In a sentence with a claim the check IND-PRINTED reports "
+                          "'naar 1000 inwoners' instead (one finding, one owner)."),
     "TXT-UNPLACED": (Severity.WARNING, "Text that is not a goal, activity, finance row or "
                      "indicator; kept under 'Overige tekst' (or, before the first programme, "
                      "quoted in the message)."),
