@@ -7,6 +7,7 @@ import base64
 import io
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
@@ -101,3 +102,18 @@ def test_the_same_site_published_again_under_its_id_is_unpacked_once(wsgi: World
     again = publishing.site_dir(Publication.objects.get(pk=publication.pk))
     assert first == again and (first / "index.html").is_file()
     assert _folders(publication.pk) == [first.name]
+
+
+def test_a_file_that_goes_away_while_it_is_read_is_answered_by_django(
+        wsgi: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder pruned between the fast path's existence check and its read: no 500."""
+    publication = publishing.latest(wsgi.document.pk)
+    assert publication is not None
+    page = min(_pages_with(bytes(publication.archive), "<html"), key=len)
+
+    def gone(self: Path) -> bytes:
+        raise FileNotFoundError(self)
+
+    monkeypatch.setattr(Path, "read_bytes", gone)
+    status, content = _get(f"/site/{wsgi.document.pk}/{page}")
+    assert status == "200 OK" and content.lstrip().lower().startswith(b"<!doctype html")

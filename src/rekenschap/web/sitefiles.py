@@ -130,7 +130,10 @@ def _read(root: Path, path: str) -> SiteFile | None:
         target = target / "index.html"
     if not target.is_relative_to(root) or not target.is_file():
         return None
-    body = target.read_bytes()
+    try:
+        body = target.read_bytes()
+    except OSError:  # removed meanwhile (a stale folder pruned): Django answers
+        return None
     kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
     if kind.startswith("text/") or kind in {"application/javascript", "image/svg+xml"}:
         kind += "; charset=utf-8"
