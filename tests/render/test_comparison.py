@@ -202,6 +202,14 @@ def test_cli_publish_compare_with_police_figures_labels_47018ned(tmp_path: Path)
                                 table="47018NED")
     assert "CBS 47018NED" in pages[0].sources
 
+    # ... and `publish --table` passes it on: asked for 83648NED, the police file is not read
+    other = tmp_path / "site-83648"
+    result = runner.invoke(app, ["publish", str(EXAMPLE), "-o", str(other), "--public",
+                                 "--lang", "nl", "--compare", "GM0629", "--open-data", str(root),
+                                 "--table", "83648NED"])
+    assert result.exit_code == 0, result.output
+    assert "47018NED" not in (other / "vergelijking-gm0629.html").read_text(encoding="utf-8")
+
 
 @pytest.mark.parametrize("missing", ["nothing-here"])
 def test_cli_publish_compare_without_open_data(tmp_path: Path, missing: str) -> None:

@@ -18,6 +18,7 @@ from rich.console import Console
 
 from rekenschap.checks import run_checks
 from rekenschap.cli import app
+from rekenschap.cli.opendata import CrimeTableId
 from rekenschap.cli.publish_compare import comparison_pages
 from rekenschap.importers import import_path
 from rekenschap.model import Problem, Report, Severity
@@ -53,6 +54,12 @@ def _check_lang(lang: str) -> None:
         raise typer.BadParameter(f"use one of {', '.join(LANGS)}", param_hint="--lang")
 
 
+_CrimeTable = Annotated[CrimeTableId | None, typer.Option(
+    "--table", help="With --compare: the crime table of the open-data folder's cbs/ to read, "
+    "83648NED (CBS) or 47018NED (politie); default whichever file is there (83648NED first).",
+    case_sensitive=False)]
+
+
 @app.command("publish")
 def publish(
     files: Annotated[list[Path], typer.Argument(help="Reports: JSON/YAML, PDF or text.")],
@@ -76,6 +83,7 @@ def publish(
     open_data: Annotated[Path | None, typer.Option(
         "--open-data", help="Folder with cbs/, iv3/ and iv3-definities/ (default: "
                             "$REKENSCHAP_OPENDATA, else ../shared/corpus).")] = None,
+    table: _CrimeTable = None,
 ) -> None:
     """Build the static website: overview, a page per programme, charts, search.
 
@@ -102,7 +110,7 @@ def publish(
         # Problems are the same in every language: print them once.
         quiet = console if code == languages[0] else Console(quiet=True)
         pages[code], failed_here = comparison_pages(compare, peers, reports, open_data, code,
-                                                    quiet)
+                                                    quiet, table.value if table else None)
         failed = failed or failed_here
     result = build_site(reports, output, languages=languages, public=public, problems=found,
                         chart_cache=chart_cache, comparisons=pages)
@@ -134,6 +142,7 @@ def export_command(
     open_data: Annotated[Path | None, typer.Option(
         "--open-data", help="Folder with cbs/, iv3/ and iv3-definities/ (default: "
                             "$REKENSCHAP_OPENDATA, else ../shared/corpus).")] = None,
+    table: _CrimeTable = None,
 ) -> None:
     """Export one report as PDF, DOCX, XLSX, CSV, JSON or a Fiscal Data Package.
 
@@ -150,7 +159,8 @@ def export_command(
     pages: list[ComparisonPage] = []
     failed = False
     if compare is not None:
-        pages, failed = comparison_pages(compare, peers, [report], open_data, lang, console)
+        pages, failed = comparison_pages(compare, peers, [report], open_data, lang, console,
+                                         table.value if table else None)
     written = export(report, to, out, lang=lang, problems=None if public else problems,
                      comparisons=pages)
     for path in written:
