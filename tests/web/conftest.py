@@ -4,7 +4,9 @@ of users in every role with a document imported from the seed example."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 
@@ -13,6 +15,8 @@ import pytest
 TEST_DB_URL = os.environ.get("REKENSCHAP_TEST_DATABASE_URL", "")
 os.environ["DJANGO_SETTINGS_MODULE"] = "rekenschap.web.settings"
 os.environ["REKENSCHAP_DATA_DIR"] = tempfile.mkdtemp(prefix="rekenschap-webtest-")
+# One data folder per test process, removed when the process ends (it holds unpacked sites).
+atexit.register(shutil.rmtree, os.environ["REKENSCHAP_DATA_DIR"], ignore_errors=True)
 if TEST_DB_URL:
     os.environ["REKENSCHAP_DATABASE_URL"] = TEST_DB_URL
 else:
