@@ -48,9 +48,9 @@ PostgreSQL 15; reads = pages + API, p50/p99 in ms:
     ** run E on the quiet machine, nothing else running, end of session 2
 
 Every run: 0 errors, 0 lost writes (278 acknowledged saves in the user model, 755-3688 at
-saturation, 4828 in run E). The 100 ms p99 target for reads holds in the user model in 5 of 7 runs; when it
-fails the whole app (pages, API, writes) stalls for hundreds of ms while the static server in
-the same run keeps p99 near 46 ms: see docs/web.md, "Load".
+saturation, 4828 in run E). The 100 ms p99 target for reads holds in the user model in 5 of 7
+runs; when it fails the whole app (pages, API, writes) stalls for hundreds of ms while the
+static server in the same run keeps p99 near 46 ms: see docs/web.md, "Load".
 """
 
 from __future__ import annotations
