@@ -117,3 +117,18 @@ def test_a_file_that_goes_away_while_it_is_read_is_answered_by_django(
     monkeypatch.setattr(Path, "read_bytes", gone)
     status, content = _get(f"/site/{wsgi.document.pk}/{page}")
     assert status == "200 OK" and content.lstrip().lower().startswith(b"<!doctype html")
+
+
+def test_a_superseded_publication_leaves_no_folder_behind(wsgi: World) -> None:
+    """One unpacked folder per document, not one per publish: serving the new publication removes
+    the folder of the one it replaced, and the old one still unpacks again when asked for."""
+    document = wsgi.document.pk
+    first = republish(wsgi, "Eerste versie")
+    assert _get(f"/site/{document}/index.html")[0] == "200 OK"
+    assert _folders(first.pk) == [publishing.site_key(first)]
+    second = republish(wsgi, "Tweede versie")
+    assert second.pk != first.pk
+    assert _get(f"/site/{document}/index.html")[0] == "200 OK"
+    assert _folders(second.pk) == [publishing.site_key(second)]
+    assert _folders(first.pk) == []
+    assert publishing.site_dir(first).is_dir()  # a cache: unpacked again on demand

@@ -97,11 +97,17 @@ def site_key(publication: Publication) -> str:
     return f"{publication.pk}-{digest}"
 
 
-def _prune(parent: Path, pk: int, keep: str) -> None:
-    """Remove folders unpacked for an earlier publication that had the same id (stale)."""
+def _prune(parent: Path, publication: Publication, keep: str) -> None:
+    """Remove folders unpacked for an earlier publication that had the same id (stale), and those
+    of the document's superseded publications: the site is served from the latest one, and an
+    older one is unpacked again from its zip if it is ever asked for (a folder is a cache)."""
+    older = {str(pk) for pk in Publication.objects.filter(
+        document_id=publication.document_id, at__lt=publication.at,
+    ).exclude(pk=publication.pk).values_list("pk", flat=True)}
     for folder in parent.iterdir():
         name = folder.name
-        if name != keep and folder.is_dir() and name.split("-", 1)[0] == str(pk):
+        owner = name.split("-", 1)[0]
+        if name != keep and folder.is_dir() and (owner == str(publication.pk) or owner in older):
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -127,5 +133,5 @@ def site_dir(publication: Publication) -> Path:
         tmp.rename(target)
     except OSError:  # another worker won the race
         shutil.rmtree(tmp, ignore_errors=True)
-    _prune(target.parent, publication.pk, key)
+    _prune(target.parent, publication, key)
     return target
