@@ -12,7 +12,7 @@ is the first line under it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rekenschap.importers.pdf.flow import FlowLine
 from rekenschap.importers.sentences import parse_indicator_sentence
@@ -28,7 +28,7 @@ from rekenschap.model import (
 )
 from rekenschap.model.numbers import parse_number
 
-__all__ = ["add_indicator_facts", "read_indicator_facts"]
+__all__ = ["add_indicator_facts", "indicator_headings", "is_heading", "read_indicator_facts"]
 
 _BASELINE = re.compile(r"\bpeiljaar\s*:\s*((?:19|20)\d\d)\b", re.I)
 _TARGET = re.compile(r"\bstreefwaarde\s*:\s*(?P<value>-?\d+(?:\.\d{3})*(?:,\d+)?)(?=,\s|\.?$|\.\s)"
@@ -77,7 +77,7 @@ def _claims(indicator: Indicator, lines: Sequence[FlowLine], body: float) -> Ind
     found: list[Claim] = []
     quote: list[str] = []
     for fl in lines:
-        if fl.size > body + 0.25:
+        if is_heading(fl, body):
             break
         text = fl.text.strip()
         if text.startswith("\u201c") or quote:
@@ -91,6 +91,31 @@ def _claims(indicator: Indicator, lines: Sequence[FlowLine], body: float) -> Ind
     return indicator.model_copy(update={"claims": tuple(found)}) if found else indicator
 
 
+def is_heading(line: FlowLine, body: float) -> bool:
+    """Is this line set larger than the body text (an indicator's own heading)?"""
+    return line.size > body + 0.25
+
+
+def indicator_headings(indicators: Sequence[Indicator], lines: Sequence[FlowLine],
+                       body: float) -> Iterator[tuple[int, int]]:
+    """For each heading that names one of ``indicators``: its index in ``indicators`` and the
+    index of the first line under the heading. A long name wraps: the heading is every
+    heading-size line in a row."""
+    by_name = {i.name: n for n, i in enumerate(indicators)}
+    k = 0
+    while k < len(lines):
+        if not is_heading(lines[k], body):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(lines) and is_heading(lines[end], body):
+            end += 1
+        n = by_name.get(join_lines([fl.text for fl in lines[k:end]]))
+        if n is not None:
+            yield n, end
+        k = end
+
+
 def add_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLine], *,
                         body: float) -> list[Indicator]:
     """``indicators`` with the baseline year and direction their own headings state."""
@@ -102,19 +127,10 @@ def read_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLi
                          ) -> tuple[list[Indicator], list[Problem]]:
     """:func:`add_indicator_facts` with the problems met (PDF-INDICATOR-TARGET-YEAR: a year
     alone where the target value belongs)."""
-    by_name = {i.name: n for n, i in enumerate(indicators)}
     out = list(indicators)
     problems: list[Problem] = []
-    k = 0
-    while k < len(lines):
-        if lines[k].size <= body + 0.25:
-            k += 1
-            continue
-        end = k + 1  # a long name wraps: the heading is every heading-size line in a row
-        while end < len(lines) and lines[end].size > body + 0.25:
-            end += 1
-        n = by_name.get(join_lines([fl.text for fl in lines[k:end]]))
-        if n is not None and end < len(lines):
+    for n, end in indicator_headings(indicators, lines, body):
+        if end < len(lines):
             facts = lines[end]
             if (year := year_as_value(facts.text)) is not None and out[n].target is None:
                 problems.append(Problem(
@@ -125,5 +141,4 @@ def read_indicator_facts(indicators: Sequence[Indicator], lines: Sequence[FlowLi
                                       path=path)))
             out[n] = _facts(out[n], facts.text)
             out[n] = _claims(out[n], lines[end:], body)
-        k = end
     return out, problems

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from rekenschap.importers.pdf.flow import FlowLine
+from rekenschap.importers.pdf.indicatorfacts import indicator_headings, is_heading
 from rekenschap.importers.textdump_lines import join_lines
 from rekenschap.model import Indicator, Observation
 from rekenschap.model.numbers import parse_number
@@ -70,12 +71,12 @@ def _note_under(lines: Sequence[FlowLine], start: int, body: float,
                 label: re.Pattern[str]) -> str | None:
     """The line starting with ``label`` (with its wrapped continuation) under a heading."""
     for k in range(start, len(lines)):
-        if lines[k].size > body + 0.25:
+        if is_heading(lines[k], body):
             return None  # the next heading
         if label.match(lines[k].text.strip()):
             parts = [lines[k].text]
             for more in lines[k + 1:]:
-                if parts[-1].rstrip().endswith(".") or more.size > body + 0.25:
+                if parts[-1].rstrip().endswith(".") or is_heading(more, body):
                     break
                 parts.append(more.text)
             return join_lines(parts)
@@ -85,23 +86,14 @@ def _note_under(lines: Sequence[FlowLine], start: int, body: float,
 def add_observation_notes(indicators: Sequence[Indicator], lines: Sequence[FlowLine], *,
                           body: float) -> list[Indicator]:
     """``indicators`` with the source and reference date their note gives per period."""
-    by_name = {i.name: n for n, i in enumerate(indicators)}
     out = list(indicators)
-    k = 0
-    while k < len(lines):
-        if lines[k].size <= body + 0.25:
-            k += 1
-            continue
-        end = k + 1  # a long name wraps: the heading is every heading-size line in a row
-        while end < len(lines) and lines[end].size > body + 0.25:
-            end += 1
-        n = by_name.get(join_lines([fl.text for fl in lines[k:end]]))
-        note = _note_under(lines, end, body, _LABEL) if n is not None else None
-        undated = _note_under(lines, end, body, _UNDATED) if n is not None else None
-        if n is not None and undated and not any(o.period is None for o in out[n].observations):
+    for n, end in indicator_headings(indicators, lines, body):
+        note = _note_under(lines, end, body, _LABEL)
+        undated = _note_under(lines, end, body, _UNDATED)
+        if undated and not any(o.period is None for o in out[n].observations):
             out[n] = out[n].model_copy(update={
                 "observations": (*parse_undated(undated), *out[n].observations)})
-        if n is not None and note and (found := parse_observation_note(note)):
+        if note and (found := parse_observation_note(note)):
             ind = out[n]
             benchmarks = tuple(b.model_copy(update={"observations": _with(
                 b.observations, found[b.region])}) if b.region in found else b
@@ -109,5 +101,4 @@ def add_observation_notes(indicators: Sequence[Indicator], lines: Sequence[FlowL
             out[n] = ind.model_copy(update={
                 "observations": _with(ind.observations, found.get("", {})),
                 "benchmarks": benchmarks})
-        k = end
     return out
