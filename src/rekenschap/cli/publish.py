@@ -54,6 +54,12 @@ def _check_lang(lang: str) -> None:
         raise typer.BadParameter(f"use one of {', '.join(LANGS)}", param_hint="--lang")
 
 
+_Peers = Annotated[str, typer.Option(
+    "--peers", help="Peers for --compare: size-class, province, or CBS codes separated by "
+                    "commas.")]
+_OpenData = Annotated[Path | None, typer.Option(
+    "--open-data", help="Folder with cbs/, iv3/ and iv3-definities/ (default: "
+                        "$REKENSCHAP_OPENDATA, else ../shared/corpus).")]
 _CrimeTable = Annotated[CrimeTableId | None, typer.Option(
     "--table", help="With --compare: the crime table of the open-data folder's cbs/ to read, "
     "83648NED (CBS) or 47018NED (politie); default whichever file is there (83648NED first).",
@@ -77,12 +83,8 @@ def publish(
         "--compare", help="Add a comparison page for this CBS code (GM0629), or 'auto' for "
                           "the CBS code of each report; needs the CBS open data (--open-data).",
     )] = None,
-    peers: Annotated[str, typer.Option(
-        "--peers", help="Peers for --compare: size-class, province, or CBS codes separated by "
-                        "commas.")] = "size-class",
-    open_data: Annotated[Path | None, typer.Option(
-        "--open-data", help="Folder with cbs/, iv3/ and iv3-definities/ (default: "
-                            "$REKENSCHAP_OPENDATA, else ../shared/corpus).")] = None,
+    peers: _Peers = "size-class",
+    open_data: _OpenData = None,
     table: _CrimeTable = None,
 ) -> None:
     """Build the static website: overview, a page per programme, charts, search.
@@ -136,12 +138,8 @@ def export_command(
         "--compare", help="DOCX/XLSX: add the comparison with peer municipalities for this CBS "
                           "code (GM0629), or 'auto' for the report's own; needs the CBS open "
                           "data (--open-data).")] = None,
-    peers: Annotated[str, typer.Option(
-        "--peers", help="Peers for --compare: size-class, province, or CBS codes separated by "
-                        "commas.")] = "size-class",
-    open_data: Annotated[Path | None, typer.Option(
-        "--open-data", help="Folder with cbs/, iv3/ and iv3-definities/ (default: "
-                            "$REKENSCHAP_OPENDATA, else ../shared/corpus).")] = None,
+    peers: _Peers = "size-class",
+    open_data: _OpenData = None,
     table: _CrimeTable = None,
 ) -> None:
     """Export one report as PDF, DOCX, XLSX, CSV, JSON or a Fiscal Data Package.
