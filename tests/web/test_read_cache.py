@@ -6,23 +6,19 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import threading
 import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from wsgiref.util import setup_testing_defaults
 
 import pytest
 import requests
 import yaml
-from django.conf import settings
-from django.core import signals
-from django.db import close_old_connections
 from django.db.models.signals import post_save
 from live import Server, drop_database, fresh_database_url
+from site_client import get, on_test_connection, republish
 from web_world import EXAMPLE, World
 
 from rekenschap.web import sitefiles
@@ -31,50 +27,13 @@ from rekenschap.web.core.api.readcache import LruCache
 from rekenschap.web.core.models import Publication, Role
 from rekenschap.web.core.permissions import Action
 from rekenschap.web.sitefiles import none_match
-from rekenschap.web.wsgi import application
 
 
 @pytest.fixture
 def wsgi(world: World) -> Iterator[World]:
     """The production WSGI app on the test's connection (inside the test's transaction)."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    before = set((Path(settings.DATA_DIR) / "sites").glob("*"))
-    try:
+    with on_test_connection():
         yield world
-    finally:
-        signals.request_started.connect(close_old_connections)
-        signals.request_finished.connect(close_old_connections)
-        # publication ids come back after the rollback: leave no unpacked site of ours behind
-        for folder in set((Path(settings.DATA_DIR) / "sites").glob("*")) - before:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _get(path: str, **headers: str) -> tuple[str, dict[str, str], bytes]:
-    environ: dict[str, Any] = {"REQUEST_METHOD": "GET", "wsgi.input": io.BytesIO()}
-    setup_testing_defaults(environ)
-    environ["PATH_INFO"] = path
-    environ.update({"HTTP_" + k.upper(): v for k, v in headers.items()})
-    seen: dict[str, Any] = {}
-
-    def start_response(status: str, headers: list[tuple[str, str]], *_: Any) -> None:
-        seen["status"], seen["headers"] = status, dict(headers)
-
-    body = b"".join(application(environ, start_response))
-    return seen["status"], seen["headers"], body
-
-
-def _republish(world: World, name: str) -> None:
-    """Correct the published programme, rename it, have it approved and publish again."""
-    controller = world.users[Role.CONTROLLER]
-    pk = world.published.pk
-    record = workflow.transition(pk, Action.CORRECT, controller)
-    assert record.current is not None
-    revisions.save_revision(pk, {**record.current.content, "name": name}, record.version,
-                            controller)
-    workflow.transition(pk, Action.SUBMIT, controller)
-    workflow.transition(pk, Action.APPROVE, controller)
-    publishing.publish(world.document.pk, controller)
 
 
 def test_lru_cache_keeps_the_most_recently_used() -> None:
@@ -93,14 +52,14 @@ def test_if_none_match_comparison() -> None:
 
 
 def test_site_page_has_validators_and_answers_304(wsgi: World) -> None:
-    status, headers, body = _get(f"/site/{wsgi.document.pk}/")
+    status, headers, body = get(f"/site/{wsgi.document.pk}/")
     assert status == "200 OK" and body.lstrip().lower().startswith(b"<!doctype html")
     assert headers["Cache-Control"] == "public, no-cache" and headers["Last-Modified"]
     etag = headers["ETag"]
-    status, headers, body = _get(f"/site/{wsgi.document.pk}/", if_none_match=etag)
+    status, headers, body = get(f"/site/{wsgi.document.pk}/", if_none_match=etag)
     assert status == "304 Not Modified" and body == b"" and headers["ETag"] == etag
     assert "default-src 'self'" in headers["Content-Security-Policy"]
-    status, _headers, body = _get(f"/site/{wsgi.document.pk}/", if_none_match='"other"')
+    status, _headers, body = get(f"/site/{wsgi.document.pk}/", if_none_match='"other"')
     assert status == "200 OK" and body
 
 
@@ -117,16 +76,16 @@ def test_a_new_publication_is_served_at_once_not_the_cached_one(wsgi: World) -> 
     old = _pages(doc)
     tags = {}
     for path, content in old.items():
-        status, headers, body = _get(f"/site/{doc}/{path}")
+        status, headers, body = get(f"/site/{doc}/{path}")
         assert status == "200 OK" and body == content
         tags[path] = headers["ETag"]
-    _republish(wsgi, "Gepubliceerd opnieuw")
+    republish(wsgi, "Gepubliceerd opnieuw")
     new = _pages(doc)
     changed = [p for p in old if p in new and new[p] != old[p]]
     assert changed and any(b"Gepubliceerd opnieuw" in new[p] for p in changed)
     # at once (no time-to-live to wait out), with the old tags: what changed comes back whole
     for path in old.keys() & new.keys():
-        status, headers, body = _get(f"/site/{doc}/{path}", if_none_match=tags[path])
+        status, headers, body = get(f"/site/{doc}/{path}", if_none_match=tags[path])
         if path in changed:
             assert status == "200 OK" and body == new[path] and headers["ETag"] != tags[path]
         else:
@@ -138,18 +97,18 @@ def test_a_publication_made_without_the_stamp_is_picked_up_within_the_ttl(wsgi: 
     asked again after ``TTL`` seconds."""
     doc = wsgi.document.pk
     page = f"/site/{doc}/"
-    _status, _headers, before = _get(page)
+    _status, _headers, before = get(page)
     stamp = post_save.disconnect(sender=Publication, dispatch_uid="sitefiles-stamp")
     assert stamp  # the fast path had connected its receiver
     try:
-        _republish(wsgi, "Zonder stempel")
+        republish(wsgi, "Zonder stempel")
     finally:
         post_save.connect(sitefiles._published, sender=Publication,
                           dispatch_uid="sitefiles-stamp")
     new = _pages(doc)
     changed = next(p for p, content in new.items() if b"Zonder stempel" in content)
     time.sleep(sitefiles.TTL + 0.05)
-    status, _headers, body = _get(f"/site/{doc}/{changed}")
+    status, _headers, body = get(f"/site/{doc}/{changed}")
     assert status == "200 OK" and b"Zonder stempel" in body and before != body
 
 
