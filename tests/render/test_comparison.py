@@ -115,18 +115,27 @@ def test_published_page_is_linked_and_readable(site_en: SiteResult) -> None:
     assert sources[0] == "Source: CBS Iv3 jaarrekening 2023 (2023_jaarrekening.csv)"
 
 
-def test_cli_publish_compare_with_corpus(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """The rich sample published (both languages) with ``--compare auto`` against the corpus's
+    open data: (source report, open-data folder, site)."""
     from tests.conftest import corpus_file
 
     corpus_file("iv3", "2023_jaarrekening.csv")        # skips without ../shared
     root = corpus_file("cbs").parent
-    source = tmp_path / "voorbeeld.yaml"
+    tmp = tmp_path_factory.mktemp("compared")
+    source = tmp / "voorbeeld.yaml"
     source.write_text(RICH_YAML.replace("GOAL_PLACEHOLDER", SCRIPT_GOAL.replace("'", "''")),
                       encoding="utf-8")
-    site = tmp_path / "site"
+    site = tmp / "site"
     result = runner.invoke(app, ["publish", str(source), "-o", str(site), "--public",
                                  "--compare", "auto", "--open-data", str(root)])
     assert result.exit_code == 0, result.output
+    return source, root, site
+
+
+def test_cli_publish_compare_with_corpus(compared: tuple[Path, Path, Path]) -> None:
+    _source, _root, site = compared
     tree = lxml.html.fromstring((site / "vergelijking-gm0629.html").read_bytes())
     intro = tree.xpath("//main/p")[0].text_content()
     # Voorbeeld-aan-Zee is jaarstukken 2023, so the Iv3 jaarrekening 2023 is used
@@ -224,21 +233,12 @@ def test_cli_publish_compare_without_open_data(tmp_path: Path, missing: str) -> 
 
 
 def test_cli_publish_compare_in_both_languages_and_export_with_comparison(
-        tmp_path: Path) -> None:
+        compared: tuple[Path, Path, Path], tmp_path: Path) -> None:
     """The default two-language site has the comparison page in each language; ``export
     --compare`` puts the same comparison into the XLSX (a sheet per table, real numbers)."""
     import openpyxl
-    from tests.conftest import corpus_file
 
-    corpus_file("iv3", "2023_jaarrekening.csv")
-    root = corpus_file("cbs").parent
-    source = tmp_path / "voorbeeld.yaml"
-    source.write_text(RICH_YAML.replace("GOAL_PLACEHOLDER", SCRIPT_GOAL.replace("'", "''")),
-                      encoding="utf-8")
-    site = tmp_path / "site"
-    result = runner.invoke(app, ["publish", str(source), "-o", str(site), "--public",
-                                 "--compare", "auto", "--open-data", str(root)])
-    assert result.exit_code == 0, result.output
+    source, root, site = compared
     nl = lxml.html.fromstring((site / "vergelijking-gm0629.html").read_bytes())
     en = lxml.html.fromstring((site / "en" / "vergelijking-gm0629.html").read_bytes())
     assert nl.xpath("//h1")[0].text_content() == "Vergelijking Wassenaar"
