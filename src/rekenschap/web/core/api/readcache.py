@@ -66,7 +66,5 @@ class LruCache(Generic[V]):
             return len(self._items)
 
 
-BodyCache = LruCache[bytes]
-"""The API body cache (kept under its first name)."""
 
 PROGRAMMES: LruCache[bytes] = LruCache()
